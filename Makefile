@@ -1,0 +1,34 @@
+# Maillage: every target sets up .venv itself, so a fresh clone needs only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: serve build test validate clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## serve: the handbook at http://127.0.0.1:8000, rebuilt when a card or a page changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+
+## build: the static site in site/, strict (any warning fails)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## validate: check every file of practices/ and report all problems at once
+validate: $(STAMP)
+	$(BIN)/python scripts/validate.py
+
+## test: the whole suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+"""Reading practice files: bytes to plain data, with the position of every value."""

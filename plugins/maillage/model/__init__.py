@@ -1,0 +1,1 @@
+"""The handbook as read-only domain objects, built once per build from validated data."""

@@ -1,0 +1,111 @@
+"""The whole handbook: every entry, resolved links, sections in reading order.
+
+Built once per build from validated data. Links are resolved in one pass that first reads the
+forward links (``related``, ``cases``, ``sources``) and then derives every backlink from
+them, so that no template ever has to search the collection.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .entries import SECTIONS, Card, Case, Section, Source, Term
+from .vocabulary import Vocabulary
+
+
+def sort_key(text: str) -> str:
+    """French alphabetical order without a locale: accents and case ignored."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Cards of a section that share their main theme."""
+
+    title: str
+    cards: tuple[Card, ...]
+
+
+@dataclass
+class Handbook:
+    cards: dict[str, Card]
+    cases: dict[str, Case]
+    sources: dict[str, Source]
+    terms: dict[str, Term]
+    vocabulary: Vocabulary
+    groups: dict[str, tuple[Group, ...]] = field(default_factory=dict)
+    """Per section slug, its cards grouped by main theme: the section's reading order."""
+
+    @classmethod
+    def build(cls, entries: Iterable[Card | Case | Source | Term], vocabulary: Vocabulary) -> Handbook:
+        handbook = cls({}, {}, {}, {}, vocabulary)
+        for entry in entries:
+            collection = {Card: handbook.cards, Case: handbook.cases, Source: handbook.sources,
+                          Term: handbook.terms}[type(entry)]
+            collection[entry.id] = entry
+        handbook._resolve_links()
+        handbook._order_sections()
+        return handbook
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return SECTIONS
+
+    def section_cards(self, section: Section) -> list[Card]:
+        return [card for group in self.groups[section.slug] for card in group.cards]
+
+    def ordered_cases(self) -> list[Case]:
+        return sorted(self.cases.values(), key=lambda case: (case.scope != "france", sort_key(case.title)))
+
+    def ordered_terms(self) -> list[Term]:
+        return sorted(self.terms.values(), key=lambda term: sort_key(term.term))
+
+    def ordered_sources(self) -> list[Source]:
+        return sorted(self.sources.values(), key=lambda source: sort_key(source.title))
+
+    def _resolve_links(self) -> None:
+        for source in self.sources.values():
+            source.cited_by = []
+        for case in self.cases.values():
+            case.illustrates = []
+        for card in self.cards.values():
+            card.referenced_by = []
+        for card in sorted(self.cards.values(), key=lambda card: sort_key(card.title)):
+            card.related = [self.cards[ref] for ref in card.related_ids]
+            card.cases = [self.cases[ref] for ref in card.case_ids]
+            for other in card.related:
+                other.referenced_by.append(card)
+            for case in card.cases:
+                case.illustrates.append(card)
+        for item in [*self.cards.values(), *self.cases.values()]:
+            item.sources = [
+                type(citation)(citation.ref, citation.locator, self.sources[citation.ref])
+                for citation in item.sources
+            ]
+            for citation in item.sources:
+                if item not in citation.source.cited_by:
+                    citation.source.cited_by.append(item)
+        for term in self.terms.values():
+            term.see_also = [self.terms[ref] for ref in term.see_also_ids]
+
+    def _order_sections(self) -> None:
+        theme_order = {theme: rank for rank, theme in enumerate(self.vocabulary.themes)}
+        for section in SECTIONS:
+            members = [card for card in self.cards.values() if section.holds(card)]
+            by_theme: dict[str, list[Card]] = {}
+            for card in members:
+                card.section = section
+                main_theme = card.themes[0] if card.themes else ""
+                by_theme.setdefault(main_theme, []).append(card)
+            groups = tuple(
+                Group(self.vocabulary.themes.get(theme, "Autres fiches"),
+                      tuple(sorted(cards, key=lambda card: sort_key(card.title))))
+                for theme, cards in sorted(by_theme.items(), key=lambda item: theme_order.get(item[0], len(theme_order)))
+            )
+            self.groups[section.slug] = groups
+            ordered = [card for group in groups for card in group.cards]
+            for before, after in zip(ordered, ordered[1:]):
+                before.next, after.previous = after, before

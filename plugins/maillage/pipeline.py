@@ -1,0 +1,131 @@
+"""Load, validate and model the whole handbook: the one path the CLI and the plugin share.
+
+    files under practices/ ──read──▶ documents ──schemas, text, references──▶ problems
+                                          └──────── no problem ───────▶ Handbook
+
+Every file is read and checked before anything is reported, so one bad file never hides
+another; the model is built only from a corpus with no problem at all, so no card is ever
+silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loading.yaml_reader import Document, iter_paths, read_document
+from .model.entries import Card, Case, Source, SourceRef, Term
+from .model.handbook import Handbook
+from .model.vocabulary import Vocabulary
+from .validation.messages import field_path, schema_problems
+from .validation.problems import Problem, display_path
+from .validation.references import Loaded, reference_problems
+from .validation.schemas import SCHEMA_FILES, SchemaSet
+from .validation.text_safety import unsafe_text
+
+FOLDER_KINDS = {"experiences": "case", "sources": "source", "glossaire": "term"}
+"""Folders of practices/ whose files are not cards; every other folder holds cards."""
+
+MAX_FILE_BYTES = 64 * 1024
+"""A rich card is about 4 KB; 64 KB leaves room and stops a pasted book or a 10 MB file."""
+
+
+@dataclass
+class LoadResult:
+    handbook: Handbook | None
+    problems: list[Problem]
+    files: list[Path] = field(default_factory=list)
+
+
+def kind_of(path: Path, practices_dir: Path) -> str:
+    try:
+        folder = path.resolve().relative_to(practices_dir.resolve()).parts[0]
+    except (ValueError, IndexError):
+        folder = path.parent.name
+    return FOLDER_KINDS.get(folder, "card")
+
+
+def find_files(practices_dir: Path) -> list[Path]:
+    return sorted(
+        path for path in practices_dir.rglob("*")
+        if path.suffix in (".yml", ".yaml") and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(practices_dir).parts)
+    )
+
+
+def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | None = None,
+                  schemas: SchemaSet | None = None) -> LoadResult:
+    """Everything about ``practices_dir``; with ``only``, problems of those files alone."""
+    schemas = schemas or SchemaSet.load()
+    requested = [path.resolve() for path in only] if only is not None else None
+    paths = find_files(practices_dir)
+    known = {path.resolve() for path in paths}
+    paths += [path for path in requested or [] if path not in known and path.is_file()]
+
+    problems: list[Problem] = []
+    loaded: list[Loaded] = []
+    for path in paths:
+        display = display_path(path, root)
+        if path.suffix != ".yml":
+            problems.append(Problem(display, 1, 1, "", f"extension « {path.suffix} » : renommez le fichier en "
+                                                        f"{path.stem}.yml pour qu'il soit lu."))
+            continue
+        document, found = read_document(path, display, MAX_FILE_BYTES)
+        problems += found
+        if document is None or found and not isinstance(document.data, dict):
+            continue
+        kind = kind_of(path, practices_dir)
+        if not isinstance(document.data, dict):
+            problems.append(_not_a_mapping(document))
+            continue
+        problems += _check(document, kind, schemas)
+        loaded.append(Loaded(kind, document))
+    problems += reference_problems(loaded)
+
+    if requested is not None:
+        wanted = {display_path(path, root) for path in requested}
+        problems = [problem for problem in problems if problem.path in wanted]
+        return LoadResult(None, sorted(problems), paths)
+    if problems:
+        return LoadResult(None, sorted(problems), paths)
+    vocabulary = Vocabulary.from_schemas(schemas)
+    entries = [_entry(item, root) for item in loaded]
+    return LoadResult(Handbook.build(entries, vocabulary), [], paths)
+
+
+def _check(document: Document, kind: str, schemas: SchemaSet) -> list[Problem]:
+    validator = schemas.validators[kind]
+    base = SCHEMA_FILES[kind]
+    problems = schema_problems(document, list(validator.iter_errors(document.data)),
+                               lambda schema: schemas.resolve(schema, base))
+    for path, value in iter_paths(document.data):
+        if isinstance(value, str):
+            reason = unsafe_text(value)
+            if reason:
+                position = document.position(path)
+                problems.append(Problem(document.display, position.line, position.column, field_path(path), reason))
+    return problems
+
+
+def _not_a_mapping(document: Document) -> Problem:
+    what = "une liste" if isinstance(document.data, list) else "une seule valeur"
+    return Problem(document.display, 1, 1, "",
+                   f"le fichier contient {what} ; il doit décrire une entrée avec des lignes « clé: valeur » "
+                   "(id:, title:, …), comme le modèle du guide de contribution.")
+
+
+def _entry(item: Loaded, root: Path) -> Card | Case | Source | Term:
+    data = dict(item.data)
+    source_file = display_path(item.document.path, root)
+    citations = [SourceRef(citation["ref"], citation["locator"]) for citation in data.pop("sources", [])]
+    if item.kind == "card":
+        data["related_ids"] = data.pop("related", [])
+        data["case_ids"] = data.pop("cases", [])
+        return Card(source_file=source_file, sources=citations, **data)
+    if item.kind == "case":
+        return Case(source_file=source_file, sources=citations, **data)
+    if item.kind == "source":
+        return Source(source_file=source_file, **data)
+    data["see_also_ids"] = data.pop("see_also", [])
+    return Term(source_file=source_file, **data)

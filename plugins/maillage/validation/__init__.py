@@ -1,0 +1,1 @@
+"""Checking practice files: schema rules, cross-file rules, and how problems are reported."""

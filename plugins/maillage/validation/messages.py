@@ -1,0 +1,211 @@
+"""French messages for schema errors, written for editors who are not developers.
+
+Each message says what is wrong and what is allowed, and points at the line of the offending
+value (or key). The wording is part of the product: tests pin it as exact text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from difflib import get_close_matches
+from typing import Any
+
+from jsonschema import ValidationError
+
+from ..loading.yaml_reader import Document, FieldPath
+from .problems import Problem
+
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def field_path(path: FieldPath) -> str:
+    """``sources[1].ref``: list items counted from 1, as people count."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+Resolver = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def schema_problems(document: Document, errors: list[ValidationError], resolve: Resolver) -> list[Problem]:
+    """One problem per schema error, best match first when several hit the same value.
+
+    ``resolve`` follows a ``$ref`` so that a missing key is described by its own schema.
+    """
+    problems: list[Problem] = []
+    seen: set[tuple[FieldPath, str]] = set()
+    for error in sorted(errors, key=_relevance):
+        path = tuple(error.absolute_path)
+        for problem in _describe(document, error, path, resolve):
+            key = (problem.field, problem.message)
+            if (tuple(path), error.validator) in seen or key in seen:
+                continue
+            seen.add(key)
+            problems.append(problem)
+        seen.add((path, str(error.validator)))
+    return problems
+
+
+def _relevance(error: ValidationError) -> tuple[int, int]:
+    # A wrong type explains everything else wrong with the same value: say it first.
+    return (len(error.absolute_path), 0 if error.validator == "type" else 1)
+
+
+def _describe(document: Document, error: ValidationError, path: FieldPath, resolve: Resolver) -> list[Problem]:
+    keyword = error.validator
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+
+    def at(target: FieldPath, message: str, *, key: bool = False) -> Problem:
+        position = document.key_position(target) if key else document.position(target)
+        return Problem(document.display, position.line, position.column, field_path(target), message)
+
+    if keyword == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extra = [name for name in error.instance if name not in allowed]
+        return [at(path + (name,), _unknown_key(name, allowed), key=True) for name in extra]
+    if keyword == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        properties = _parent_properties(error)
+        return [at(path + (name,), _missing(name, resolve(properties.get(name, {})), error)) for name in missing]
+
+    raw = document.raw_scalars.get(path)
+    if keyword == "type" and raw is not None and "string" in _as_list(error.validator_value):
+        return [at(path, _unquoted_scalar(raw, error.instance))]
+    if keyword == "enum" and raw is not None:
+        return [at(path, _unquoted_scalar(raw, error.instance) + " " + _allowed_values(schema))]
+
+    return [at(path, _message(keyword, error, schema, path))]
+
+
+def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path: FieldPath) -> str:
+    value = error.instance
+    limit = error.validator_value
+    if keyword == "type":
+        return _wrong_type(_as_list(limit), value, path)
+    if keyword == "enum":
+        suggestion = _suggest(str(value), [str(option) for option in limit])
+        return f"valeur « {value} » non permise. {_allowed_values(schema)}{suggestion}"
+    if keyword == "const":
+        return f"valeur « {value} » non permise : seule « {limit} » convient ici."
+    if keyword == "maxLength":
+        return (f"texte trop long : {len(value)} caractères pour {limit} au plus "
+                f"({len(value) - limit} de trop).")
+    if keyword == "minLength":
+        return f"texte trop court : {len(value)} caractère(s), il en faut au moins {limit}."
+    if keyword == "pattern":
+        if limit == ID_PATTERN:
+            return (f"identifiant « {value} » invalide : seulement des lettres minuscules sans accents, "
+                    "des chiffres et des tirets entre les mots (ex. « partir-des-objectifs »).")
+        if "\\n" in limit:
+            return "ce texte doit tenir sur une seule ligne, sans retour à la ligne."
+        return "ce texte est vide : écrivez-le ou retirez la clé."
+    if keyword == "minItems":
+        return f"liste trop courte : {len(value)} élément(s), il en faut au moins {limit}."
+    if keyword == "maxItems":
+        return f"liste trop longue : {len(value)} éléments, {limit} au plus."
+    if keyword == "uniqueItems":
+        return "la liste contient deux fois la même valeur : retirez le doublon."
+    if keyword in ("minimum", "maximum"):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        return f"nombre hors limites : {value} ; il doit être compris entre {low} et {high}."
+    return f"valeur invalide ({error.message})."
+
+
+def _missing(name: str, property_schema: dict[str, Any], error: ValidationError) -> str:
+    title = property_schema.get("title")
+    label = f" ({title})" if title else ""
+    if name == "phase" and "then" in str(error.schema_path):
+        return ("champ obligatoire manquant pour une bonne pratique (kind: practice) : ajoutez "
+                "« phase: » avec launch (lancer), manage (gérer) ou sustain (pérenniser).")
+    if property_schema.get("type") == "array":
+        return f"champ obligatoire manquant : ajoutez « {name}: »{label}, une liste d'au moins un élément."
+    return f"champ obligatoire manquant : ajoutez « {name}: »{label}."
+
+
+def _parent_properties(error: ValidationError) -> dict[str, Any]:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    return schema.get("properties", {})
+
+
+def _unknown_key(name: str, allowed: list[str]) -> str:
+    close = get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"clé inconnue « {name} ». Vouliez-vous dire « {close[0]} » ?"
+    return f"clé inconnue « {name} ». Clés permises : {', '.join(allowed)}."
+
+
+def _allowed_values(schema: dict[str, Any]) -> str:
+    labels = schema.get("x-labels", {})
+    options = [f"{option} ({labels[option]})" if option in labels else str(option)
+               for option in schema.get("enum", [])]
+    return "Valeurs permises : " + ", ".join(options) + "."
+
+
+def _suggest(value: str, options: list[str]) -> str:
+    close = get_close_matches(value, options, n=1, cutoff=0.6)
+    return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+_TYPE_NAMES = {
+    "string": "un texte",
+    "array": "une liste",
+    "object": "un bloc de lignes « clé: valeur »",
+    "integer": "un nombre entier",
+    "number": "un nombre",
+    "boolean": "true ou false",
+}
+
+
+def _wrong_type(expected: list[str], value: object, path: FieldPath) -> str:
+    wanted = " ou ".join(_TYPE_NAMES.get(kind, kind) for kind in expected)
+    got = _describe_value(value)
+    name = str(path[-1]) if path and isinstance(path[-1], str) else "clé"
+    if "array" in expected and isinstance(value, str):
+        return (f"doit être une liste, même d'un seul élément. Écrivez chaque élément sur sa ligne "
+                f"sous « {name}: », précédé de « - » : « {name}: » puis «   - {_shorten(value)} ».")
+    if value is None:
+        return f"valeur vide : il faut {wanted}."
+    return f"doit être {wanted}, pas {got}."
+
+
+def _unquoted_scalar(raw: str, value: object) -> str:
+    if isinstance(value, bool):
+        reading = f"vrai/faux ({'true' if value else 'false'})"
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        reading = "une date"
+    elif value is None:
+        reading = "une valeur vide (null)"
+    else:
+        reading = "un nombre"
+    return (f"« {raw} » sans guillemets est lu par YAML comme {reading}, pas comme du texte : "
+            f"écrivez \"{raw}\" entre guillemets.")
+
+
+def _describe_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "vrai/faux"
+    if isinstance(value, (int, float)):
+        return f"le nombre {value}"
+    if isinstance(value, str):
+        return "un texte"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un bloc de lignes « clé: valeur »"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "une date"
+    return "une valeur vide"
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _as_list(value: object) -> list[str]:
+    return list(value) if isinstance(value, list) else [str(value)]

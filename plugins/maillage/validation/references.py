@@ -1,0 +1,104 @@
+"""Rules across files that no schema can express: ids, file names, references."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from ..loading.yaml_reader import Document, FieldPath
+from .messages import field_path
+from .problems import Problem
+
+@dataclass(frozen=True)
+class Target:
+    """How to speak of what a reference points to, with French agreement."""
+
+    kind: str
+    noun: str
+    feminine: bool
+
+    @property
+    def unknown(self) -> str:
+        return f"{self.noun} inconnu{'e' if self.feminine else ''}"
+
+    @property
+    def itself(self) -> str:
+        return f"{'une' if self.feminine else 'un'} {self.noun} ne peut pas renvoyer à {'elle' if self.feminine else 'lui'}-même"
+
+
+REFERENCE_FIELDS: dict[str, tuple[str, Target]] = {
+    # field: (kind of file that holds it, what it points to)
+    "related": ("card", Target("card", "fiche", True)),
+    "cases": ("card", Target("case", "expérience", True)),
+    "see_also": ("term", Target("term", "terme du glossaire", False)),
+}
+SOURCE = Target("source", "source", True)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed file whose top level is a mapping, with the kind its folder gives it."""
+
+    kind: str
+    document: Document
+
+    @property
+    def data(self) -> dict:
+        return self.document.data  # type: ignore[return-value]
+
+
+def reference_problems(files: list[Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    ids: dict[str, dict[str, Loaded]] = {"card": {}, "case": {}, "source": {}, "term": {}}
+    owner: dict[str, Loaded] = {}
+    for item in files:
+        entry_id = item.data.get("id")
+        if not isinstance(entry_id, str):
+            continue
+        stem = item.document.path.stem
+        if entry_id != stem:
+            problems.append(_at(item, ("id",), f"l'identifiant « {entry_id} » doit être égal au nom du fichier "
+                                               f"« {stem} » : renommez le fichier en {entry_id}.yml ou corrigez l'id."))
+        first = owner.get(entry_id)
+        if first is not None:
+            line = first.document.position(("id",)).line
+            problems.append(_at(item, ("id",), f"identifiant « {entry_id} » déjà pris par "
+                                               f"{first.document.display} (ligne {line}) : choisissez-en un autre."))
+            continue
+        owner[entry_id] = item
+        ids[item.kind][entry_id] = item
+
+    for item in files:
+        entry_id = item.data.get("id")
+        for name, (holder, target) in REFERENCE_FIELDS.items():
+            if item.kind == holder:
+                problems += _check_ids(item, (name,), item.data.get(name), ids[target.kind], target, entry_id)
+        citations = item.data.get("sources") if item.kind in ("card", "case") else None
+        if isinstance(citations, list):
+            for index, citation in enumerate(citations):
+                if isinstance(citation, dict):
+                    problems += _check_ids(item, ("sources", index, "ref"), [citation.get("ref")],
+                                           ids["source"], SOURCE, None, single=True)
+    return problems
+
+
+def _check_ids(item: Loaded, path: FieldPath, values: object, known: dict[str, Loaded], target: Target,
+               self_id: object, single: bool = False) -> Iterable[Problem]:
+    if not isinstance(values, list):
+        return
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            continue
+        where = path if single else path + (index,)
+        if value == self_id:
+            yield _at(item, where, f"{target.itself} : retirez « {value} ».")
+        elif value not in known:
+            close = get_close_matches(value, list(known), n=3, cutoff=0.6)
+            hint = (" Identifiants proches : " + ", ".join(f"« {name} »" for name in close) + ".") if close else ""
+            yield _at(item, where, f"{target.unknown} : « {value} » ne correspond à aucun fichier.{hint}")
+
+
+def _at(item: Loaded, path: FieldPath, message: str) -> Problem:
+    position = item.document.position(path)
+    return Problem(item.document.display, position.line, position.column, field_path(path), message)

@@ -1,0 +1,46 @@
+"""Text that would reach a reader's browser as code: raw HTML and dangerous links.
+
+Card text is Markdown, and Markdown passes raw HTML through. Refusing it here, with a message
+that points at the line, is the first line of defence; the rendered HTML is sanitised again
+(``rendering.sanitise``) in case something slips past a regular expression.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+ALLOWED_SCHEMES = ("http", "https")
+
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
+_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
+_REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
+
+
+def unsafe_text(text: str) -> str | None:
+    """Why ``text`` cannot be published as it is, or None when it is safe."""
+    without_autolinks = _AUTOLINK.sub("", text)
+    tag = _HTML.search(without_autolinks)
+    if tag:
+        snippet = without_autolinks[tag.start(): tag.start() + 20].split(">")[0] + ">"
+        return (f"HTML interdit dans le texte (« {snippet} ») : écrivez en Markdown "
+                "(**gras**, *italique*, listes « - »), sans balises.")
+    destinations = [match.group(1) for match in _INLINE_LINK.finditer(text)]
+    destinations += [match.group(1) for match in _REFERENCE_LINK.finditer(text)]
+    destinations += [match.group()[1:-1] for match in _AUTOLINK.finditer(text)]
+    for destination in destinations:
+        scheme = _scheme(destination)
+        if scheme is not None and scheme not in ALLOWED_SCHEMES:
+            return (f"lien refusé (« {scheme}: ») : seuls les liens http:// et https:// sont permis "
+                    "dans le texte d'une fiche.")
+    return None
+
+
+def _scheme(destination: str) -> str | None:
+    """The scheme a browser would see, after entities and hidden characters are removed."""
+    cleaned = _INVISIBLE.sub("", html.unescape(destination))
+    match = _SCHEME.match(cleaned)
+    return match.group(1).lower() if match else None
