@@ -1,5 +1,7 @@
 # Maillage: every target sets up .venv itself, so a fresh clone needs only Python 3.11+.
 PYTHON ?= python3
+# Material 9.8 prints an end-of-life banner on every run; it says nothing about our build.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

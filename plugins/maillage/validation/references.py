@@ -51,7 +51,9 @@ class Loaded:
 def reference_problems(files: list[Loaded]) -> list[Problem]:
     problems: list[Problem] = []
     ids: dict[str, dict[str, Loaded]] = {"card": {}, "case": {}, "source": {}, "term": {}}
-    owner: dict[str, Loaded] = {}
+    # Unique within a collection: a glossary term and a source may share a name, since they
+    # live at different addresses, but two cards may not.
+    owner: dict[tuple[str, str], Loaded] = {}
     for item in files:
         entry_id = item.data.get("id")
         if not isinstance(entry_id, str):
@@ -60,13 +62,13 @@ def reference_problems(files: list[Loaded]) -> list[Problem]:
         if entry_id != stem:
             problems.append(_at(item, ("id",), f"l'identifiant « {entry_id} » doit être égal au nom du fichier "
                                                f"« {stem} » : renommez le fichier en {entry_id}.yml ou corrigez l'id."))
-        first = owner.get(entry_id)
+        first = owner.get((item.kind, entry_id))
         if first is not None:
             line = first.document.position(("id",)).line
             problems.append(_at(item, ("id",), f"identifiant « {entry_id} » déjà pris par "
                                                f"{first.document.display} (ligne {line}) : choisissez-en un autre."))
             continue
-        owner[entry_id] = item
+        owner[(item.kind, entry_id)] = item
         ids[item.kind][entry_id] = item
 
     for item in files:

@@ -1,0 +1,48 @@
+"""The Jinja environment that turns model objects into Markdown page sources.
+
+Templates write Markdown, not HTML, so that card text goes through the site's own Markdown
+configuration exactly once, like any page of ``docs/``. A site overrides any template by
+putting a file of the same name in the folder named by the plugin's ``templates_dir``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+PACKAGE_TEMPLATES = Path(str(resources.files("maillage") / "templates"))
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~^])")
+
+
+def plain(text: str) -> str:
+    """Plain text made inert in Markdown: no tag, no emphasis, no attribute list, no link."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def block(text: str, width: int = 4) -> str:
+    """A Markdown item that may span paragraphs, indented to sit inside a list item."""
+    lines = text.strip().split("\n")
+    return "\n".join([lines[0], *[(" " * width + line) if line.strip() else "" for line in lines[1:]]])
+
+
+def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if override_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(override_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    environment = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,  # the output is Markdown; ``plain`` escapes what must be inert
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["plain"] = plain
+    environment.filters["block"] = block
+    return environment
