@@ -31,6 +31,9 @@ from .rendering.sanitise import sanitise
 from .validation.schemas import SchemaSet
 
 log = logging.getLogger("mkdocs.plugins.maillage")
+serve_log = logging.getLogger("maillage.serve")
+"""Outside the ``mkdocs`` hierarchy on purpose: under ``serve --strict`` an error logged there
+would abort the rebuild and leave the last good site on screen, which is what we avoid."""
 
 REQUIRED_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "pymdownx.details")
 """What the packaged templates write: tooltips, warning boxes, classes, blocks, folds."""
@@ -135,7 +138,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         summary = f"Le guide contient {count} problème{'s' if count > 1 else ''} à corriger :\n{report}"
         if not self.is_serve:
             raise PluginError(summary)
-        log.error(summary)
+        serve_log.error(summary)
         return self._error_site(result, files, config)
 
     def _error_site(self, result: LoadResult, files: Files, config: MkDocsConfig) -> Files:

@@ -174,7 +174,7 @@ class _Builder:
             self._add(_start(event), "un seul document par fichier : retirez la ligne « --- » et ce qui suit.")
             raise _StopReading
         elif isinstance(event, yaml.AliasEvent):
-            self._add(_start(event), "les alias YAML (« *nom ») sont refusés : recopiez le texte à cet endroit.")
+            self._add(_start(event), f"les alias YAML (« *{event.anchor} ») sont refusés : recopiez le texte à cet endroit.")
             self._attach(None, event)
         elif isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             self._check_anchor_and_tag(event)
@@ -315,7 +315,7 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ("did not find expected '-' indicator", "indentation incohérente dans une liste : chaque élément commence "
                                             "par « - » à la même colonne."),
     ("expected <block end>", "indentation incohérente : cette ligne ne s'aligne sur aucun bloc au-dessus."),
-    ("found undefined alias", "les alias YAML (« *nom ») sont refusés : recopiez le texte à cet endroit."),
+    ("found undefined alias", "alias YAML sans ancre : les alias (« *nom ») sont refusés, recopiez le texte à cet endroit."),
     ("found unexpected end of stream", "le fichier s'arrête au milieu d'une valeur : un guillemet ou un crochet n'est pas fermé."),
     ("found character that cannot start any token", "caractère inattendu en début de valeur (« @ », « ` », « % »…) : "
                                                     "mettez la valeur entre guillemets."),

@@ -89,7 +89,7 @@ def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path:
     if keyword == "type":
         return _wrong_type(_as_list(limit), value, path)
     if keyword == "enum":
-        suggestion = _suggest(str(value), [str(option) for option in limit])
+        suggestion = _suggest(str(value), [str(option) for option in limit], schema.get("x-labels", {}))
         return f"valeur « {value} » non permise. {_allowed_values(schema)}{suggestion}"
     if keyword == "const":
         return f"valeur « {value} » non permise : seule « {limit} » convient ici."
@@ -147,7 +147,11 @@ def _allowed_values(schema: dict[str, Any]) -> str:
     return "Valeurs permises : " + ", ".join(options) + "."
 
 
-def _suggest(value: str, options: list[str]) -> str:
+def _suggest(value: str, options: list[str], labels: dict[str, str]) -> str:
+    # Editors often write the French label ("gérer") where the English value is expected.
+    by_label = {label.casefold(): option for option, label in labels.items()}
+    if value.casefold() in by_label:
+        return f" Vouliez-vous dire « {by_label[value.casefold()]} » ?"
     close = get_close_matches(value, options, n=1, cutoff=0.6)
     return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
 
 from ..loading.yaml_reader import Document, FieldPath
-from .messages import field_path
+from .messages import ID_PATTERN, field_path
 from .problems import Problem
+
+ID = re.compile(ID_PATTERN)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -59,7 +63,7 @@ def reference_problems(files: list[Loaded]) -> list[Problem]:
         if not isinstance(entry_id, str):
             continue
         stem = item.document.path.stem
-        if entry_id != stem:
+        if entry_id != stem and ID.match(entry_id):  # a malformed id has its own message
             problems.append(_at(item, ("id",), f"l'identifiant « {entry_id} » doit être égal au nom du fichier "
                                                f"« {stem} » : renommez le fichier en {entry_id}.yml ou corrigez l'id."))
         first = owner.get((item.kind, entry_id))
