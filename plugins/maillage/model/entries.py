@@ -18,14 +18,21 @@ class SourceRef:
     source: Source | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass
+def link(default_factory=None):
+    """A resolved link: left out of repr and comparison, since the graph has cycles."""
+    if default_factory is None:
+        return field(default=None, repr=False, compare=False)
+    return field(default_factory=default_factory, repr=False, compare=False)
+
+
+@dataclass(eq=False)  # entries are compared by identity: ids are unique per collection
 class Entry:
     id: str
     source_file: str
     """Path of the YAML file relative to the project root, with slashes."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Card(Entry):
     kind: str
     title: str
@@ -41,12 +48,12 @@ class Card(Entry):
     related_ids: list[str] = field(default_factory=list)
     case_ids: list[str] = field(default_factory=list)
     # Resolved by Handbook.build:
-    section: Section | None = None
-    related: list[Card] = field(default_factory=list)
-    referenced_by: list[Card] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    previous: Card | None = None
-    next: Card | None = None
+    section: Section | None = link()
+    related: list[Card] = link(list)
+    referenced_by: list[Card] = link(list)
+    cases: list[Case] = link(list)
+    previous: Card | None = link()
+    next: Card | None = link()
 
     @property
     def url(self) -> str:
@@ -57,7 +64,7 @@ class Card(Entry):
         return f"fiches/{self.id}.md"
 
 
-@dataclass
+@dataclass(eq=False)
 class Case(Entry):
     title: str
     summary: str
@@ -70,7 +77,7 @@ class Case(Entry):
     period: str | None = None
     programme: str | None = None
     figures: list[str] = field(default_factory=list)
-    illustrates: list[Card] = field(default_factory=list)
+    illustrates: list[Card] = link(list)
 
     @property
     def url(self) -> str:
@@ -81,7 +88,7 @@ class Case(Entry):
         return f"experiences/{self.id}.md"
 
 
-@dataclass
+@dataclass(eq=False)
 class Source(Entry):
     title: str
     type: str
@@ -91,16 +98,16 @@ class Source(Entry):
     journal: str | None = None
     year: int | None = None
     year_approximate: bool = False
-    cited_by: list[Card | Case] = field(default_factory=list)
+    cited_by: list[Card | Case] = link(list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Term(Entry):
     term: str
     definition: str
     expansion: str | None = None
     see_also_ids: list[str] = field(default_factory=list)
-    see_also: list[Term] = field(default_factory=list)
+    see_also: list[Term] = link(list)
 
     @property
     def tooltip(self) -> str:
