@@ -169,3 +169,15 @@ def test_sanitiser_removes_what_markdown_should_never_produce() -> None:
     dirty = ('<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">b</a>'
              '<iframe src="https://x"></iframe><abbr title="t">PME</abbr></p>')
     assert sanitise(dirty) == '<p>a<a>b</a><abbr title="t">PME</abbr></p>'
+
+
+def test_search_index_lets_unaccented_words_match(site: Project) -> None:
+    index = json.loads((site.root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"]["folded"] == {"boost": 1.0}
+    assert index["config"]["fields"]["folded_title"] == index["config"]["fields"]["title"] == {"boost": 1000.0}
+    page = [doc for doc in index["docs"] if doc["location"].startswith("fiches/partir-des-objectifs/")]
+    assert "elles-mêmes" in page[0]["title"]
+    folded = {word for doc in page for word in doc["folded"].split()}
+    assert folded >= {"reseau", "Ecrire"}
+    assert page[0]["folded_title"] == "memes"
+    assert "réseau" not in folded

@@ -18,3 +18,7 @@ class MaillageConfig(base.Config):
     templates_dir = c.Optional(c.Type(str))
     # Glossary terms become tooltips (``abbr``) in the text of cards and cases.
     abbreviations = c.Type(bool, default=True)
+
+    # Search: add accent-free copies of words to Material's index ("cooperation" finds
+    # "coopération").
+    search_folding = c.Type(bool, default=True)

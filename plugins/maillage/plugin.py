@@ -3,6 +3,7 @@
     on_config   resolve paths, make sure the Markdown extensions the templates use are on
     on_files    load and validate every file once, then add generated pages in memory
     on_page_content   sanitise the HTML that generated pages produce
+    on_post_build     let the search index match words typed without accents
     on_serve    watch the content, the schemas and the templates
 
 Under ``mkdocs build`` any problem fails the build with every message. Under ``mkdocs serve``
@@ -28,6 +29,7 @@ from .pipeline import LoadResult, load_handbook
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import CASES_URI, GLOSSARY_URI, SOURCES_URI, PageWriter, TemplateFailure
 from .rendering.sanitise import sanitise
+from .search.folding import add_folded_field
 from .validation.schemas import SchemaSet
 
 log = logging.getLogger("mkdocs.plugins.maillage")
@@ -101,6 +103,12 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if page.file.src_uri in self.generated:
             return sanitise(html)
         return None
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.config.enabled and self.config.search_folding and index.exists():
+            index.write_text(add_folded_field(index.read_text(encoding="utf-8")), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:

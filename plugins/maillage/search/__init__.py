@@ -1,0 +1,1 @@
+"""What the site's search needs beyond what the theme gives."""
