@@ -181,3 +181,19 @@ def test_every_kind_of_file_is_checked_against_its_own_schema(project: Project) 
         "(Définition).",
         "practices/glossaire/ge.yml:3:1: definitoin: clé inconnue « definitoin ». Vouliez-vous dire « definition » ?",
     ]
+
+
+def test_the_ide_schema_line_must_point_at_the_project_schemas(project: Project) -> None:
+    schemas = project.root / "plugins/maillage/schemas"
+    schemas.mkdir(parents=True)
+    text = card()
+    assert problems_of(project, "practices/lancer/nouvelle-fiche.yml", text) == [
+        "practices/lancer/nouvelle-fiche.yml:1:1: la ligne qui indique le schéma à l'éditeur manque : la première "
+        "ligne doit être « # yaml-language-server: $schema=../../plugins/maillage/schemas/card.schema.json »."]
+    moved = "# yaml-language-server: $schema=../../plugins/maillage/schemas/card.schema.json\n" + text
+    assert problems_of(project, "practices/lancer/nouvelle-fiche.yml", moved) == []
+    project.remove("practices/lancer/nouvelle-fiche.yml")
+    assert problems_of(project, "practices/lancer/sous/nouvelle-fiche.yml", moved) == [
+        "practices/lancer/sous/nouvelle-fiche.yml:1:1: la ligne qui indique le schéma à l'éditeur ne pointe pas "
+        "vers le bon schéma : la première ligne doit être « # yaml-language-server: "
+        "$schema=../../../plugins/maillage/schemas/card.schema.json »."]

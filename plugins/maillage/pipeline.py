@@ -21,6 +21,7 @@ from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
 from .validation.problems import Problem, display_path
 from .validation.references import Loaded, reference_problems
+from .validation.schema_line import schema_line_problem
 from .validation.schemas import SCHEMA_FILES, SchemaSet
 from .validation.text_safety import unsafe_text
 
@@ -63,6 +64,10 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     known = {path.resolve() for path in paths}
     paths += [path for path in requested or [] if path not in known and path.is_file()]
 
+    # The IDE line points at the project's own copy of the schemas, when it has one.
+    project_schemas = root / "plugins" / "maillage" / "schemas"
+    if not project_schemas.is_dir():
+        project_schemas = None
     problems: list[Problem] = []
     loaded: list[Loaded] = []
     for path in paths:
@@ -80,6 +85,10 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
             problems.append(_not_a_mapping(document))
             continue
         problems += _check(document, kind, schemas)
+        if project_schemas is not None:
+            line_problem = schema_line_problem(document, project_schemas / SCHEMA_FILES[kind])
+            if line_problem is not None:
+                problems.append(line_problem)
         loaded.append(Loaded(kind, document))
     problems += reference_problems(loaded)
 

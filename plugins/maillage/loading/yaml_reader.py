@@ -58,6 +58,8 @@ class Document:
     keys: dict[FieldPath, Position] = field(default_factory=dict)
     raw_scalars: dict[FieldPath, str] = field(default_factory=dict)
     """Original text of scalars YAML did not read as strings (``no``, ``2020-01-01``, ``12``)."""
+    first_line: str = ""
+    """Kept for the ``# yaml-language-server: $schema=…`` line that editors' IDEs read."""
 
     def position(self, path: FieldPath) -> Position:
         """Where the value at ``path`` starts, or its nearest ancestor that exists."""
@@ -92,7 +94,7 @@ def read_document(path: Path, display: str, max_bytes: int) -> tuple[Document | 
     text, decode_problems = _decode(raw, display)
     if text is None:
         return None, decode_problems
-    document = Document(path=path, display=display, data=None)
+    document = Document(path=path, display=display, data=None, first_line=text.split("\n", 1)[0].strip())
     builder = _Builder(document, text)
     problems = builder.build()
     return (None if builder.broken else document), problems

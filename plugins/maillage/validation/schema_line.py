@@ -1,0 +1,30 @@
+"""The first line of every file tells editors' IDEs which schema to check it against.
+
+VS Code (with Red Hat's YAML extension) then completes keys and underlines mistakes as the
+editor types. A file moved to another folder keeps a stale relative path and silently loses
+that help, so the line is checked like any field.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..loading.yaml_reader import Document
+from .problems import Problem
+
+PREFIX = "# yaml-language-server: $schema="
+
+
+def expected_line(path: Path, schema_file: Path) -> str:
+    return PREFIX + Path(os.path.relpath(schema_file, path.parent)).as_posix()
+
+
+def schema_line_problem(document: Document, schema_file: Path) -> Problem | None:
+    expected = expected_line(document.path.resolve(), schema_file)
+    if document.first_line == expected:
+        return None
+    what = "ne pointe pas vers le bon schéma" if document.first_line.startswith(PREFIX) else "manque"
+    return Problem(document.display, 1, 1, "",
+                   f"la ligne qui indique le schéma à l'éditeur {what} : la première ligne doit être "
+                   f"« {expected} ».")
