@@ -27,11 +27,13 @@ from mkdocs.structure.pages import Page
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
-from .rendering.pages import CASES_URI, GLOSSARY_URI, SOURCES_URI, PageWriter, TemplateFailure
+from .rendering.pages import PageWriter, TemplateFailure
+from .rendering.site import PRODUCERS, GeneratedPage
 from .rendering.sanitise import sanitise
 from .search.folding import add_folded_field
 from .validation.schemas import SchemaSet
 
+ASSETS = PACKAGE_TEMPLATES.parent / "assets"
 log = logging.getLogger("mkdocs.plugins.maillage")
 serve_log = logging.getLogger("maillage.serve")
 """Outside the ``mkdocs`` hierarchy on purpose: under ``serve --strict`` an error logged there
@@ -46,7 +48,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
-        self.generated: set[str] = set()
+        self.sanitised: set[str] = set()
         self.schemas: SchemaSet | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -58,49 +60,42 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.practices_dir = self.root / self.config.practices_dir
         self.templates_dir = self.root / self.config.templates_dir if self.config.templates_dir else None
-        self.generated = set()
+        self.sanitised = set()
         self.schemas = SchemaSet.load()  # reloaded each build: `serve` watches the schemas
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        config.extra_css.append("assets/maillage/maillage.css")
+        for asset in sorted(ASSETS.iterdir()):
+            uri = f"assets/maillage/{asset.name}"
+            if asset.suffix == ".css" and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif asset.suffix == ".js" and uri not in config.extra_javascript:
+                config.extra_javascript.append(uri)
         return config
 
     @event_priority(50)  # before Material's tags and search see the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        self._add_assets(files, config)
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
-        files.append(File.generated(config, "assets/maillage/maillage.css",
-                                    abs_src_path=str(PACKAGE_TEMPLATES.parent / "assets" / "maillage.css")))
         if result.handbook is None:
             return self._fail(result, files, config)
-        try:
-            self._generate(result, files, config)
-        except TemplateFailure as error:
-            raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None
-        return files
-
-    def _generate(self, result: LoadResult, files: Files, config: MkDocsConfig) -> None:
         writer = PageWriter(result.handbook, make_environment(self.templates_dir),
                             abbreviations=self.config.abbreviations)
+        try:
+            for produce in PRODUCERS:
+                for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri)):
+                    self._add(files, config, page)
+        except TemplateFailure as error:
+            raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None
         handbook = result.handbook
-        for card in handbook.cards.values():
-            self._add(files, config, card.src_uri, writer.card(card), card.source_file, in_nav=False)
-        for case in handbook.cases.values():
-            self._add(files, config, case.src_uri, writer.case(case), case.source_file, in_nav=False)
-        for section in handbook.sections:
-            intro, edit = self._take_intro(files, section.src_uri)
-            self._add(files, config, section.src_uri, writer.section(section, intro), edit)
-        for uri, write in ((CASES_URI, writer.cases_index), (GLOSSARY_URI, writer.glossary),
-                           (SOURCES_URI, writer.sources)):
-            intro, edit = self._take_intro(files, uri)
-            self._add(files, config, uri, write(intro), edit)
         log.info("maillage: %d fiches, %d expériences, %d termes, %d sources", len(handbook.cards),
                  len(handbook.cases), len(handbook.terms), len(handbook.sources))
+        return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if page.file.src_uri in self.generated:
+        if page.file.src_uri in self.sanitised:
             return sanitise(html)
         return None
 
@@ -119,17 +114,23 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         return server
 
     # -- helpers --------------------------------------------------------------------------
-    def _add(self, files: Files, config: MkDocsConfig, src_uri: str, content: str,
-             edit_path: str | None, *, in_nav: bool = True) -> None:
-        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-        if edit_path is not None:
-            # The edit link opens the YAML source; edit_uri points into docs/, so climb out.
+    def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+        if page.edit_path is not None:
+            # edit_uri points into docs/; a YAML file's link climbs out of it.
             docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
-            file.edit_uri = posixpath.relpath(edit_path, docs) if not edit_path.startswith(docs + "/") \
-                else edit_path[len(docs) + 1:]
+            file.edit_uri = posixpath.relpath(page.edit_path, docs)
         files.append(file)
-        self.generated.add(src_uri)
+        if page.carries_editor_text:
+            self.sanitised.add(page.src_uri)
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """The package's stylesheets and scripts, unless the site ships its own copy."""
+        for asset in sorted(ASSETS.iterdir()):
+            uri = f"assets/maillage/{asset.name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
 
     def _take_intro(self, files: Files, src_uri: str) -> tuple[str | None, str | None]:
         """The hand-written introduction of a generated page, removed to make room for it."""

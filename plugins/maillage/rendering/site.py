@@ -1,0 +1,49 @@
+"""Every page the plugin adds to the site, as a list of ``GeneratedPage``.
+
+Each producer takes the handbook, the page writer and a way to fetch a hand-written
+introduction from ``docs/``; the plugin adds whatever the producers yield. A new kind of
+page (print documents, the finder) is a new producer, not a change to the plugin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..model.handbook import Handbook
+from .pages import CASES_URI, GLOSSARY_URI, SOURCES_URI, PageWriter
+
+IntroLookup = Callable[[str], tuple[str | None, str | None]]
+"""``src_uri`` → (hand-written Markdown to put first, path of its file for the edit link)."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    edit_path: str | None = None
+    """The file an editor changes to change this page (YAML or docs/ Markdown)."""
+    in_nav: bool = False
+    carries_editor_text: bool = True
+    """Its HTML is sanitised: text from editors' files is rendered into it."""
+
+
+Producer = Callable[[Handbook, PageWriter, IntroLookup], Iterator[GeneratedPage]]
+
+
+def handbook_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
+    for card in handbook.cards.values():
+        yield GeneratedPage(card.src_uri, writer.card(card), card.source_file)
+    for case in handbook.cases.values():
+        yield GeneratedPage(case.src_uri, writer.case(case), case.source_file)
+    for section in handbook.sections:
+        text, edit = intro(section.src_uri)
+        yield GeneratedPage(section.src_uri, writer.section(section, text), edit, in_nav=True)
+    for uri, write in ((CASES_URI, writer.cases_index), (GLOSSARY_URI, writer.glossary),
+                       (SOURCES_URI, writer.sources)):
+        text, edit = intro(uri)
+        yield GeneratedPage(uri, write(text), edit, in_nav=True)
+
+
+PRODUCERS: list[Producer] = [handbook_pages]
+"""In order; later producers may add pages that link to earlier ones."""
