@@ -25,8 +25,10 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## validate: check every file of practices/ and report all problems at once
+## (FORMAT=github writes GitHub Actions annotations and the job summary)
+FORMAT ?= text
 validate: $(STAMP)
-	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/validate.py --format $(FORMAT)
 
 ## test: the whole suite
 test: $(STAMP)

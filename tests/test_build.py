@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -181,3 +183,18 @@ def test_search_index_lets_unaccented_words_match(site: Project) -> None:
     assert folded >= {"reseau", "Ecrire"}
     assert page[0]["folded_title"] == "memes"
     assert "réseau" not in folded
+
+
+def test_card_pages_show_their_last_change_from_git(project: Project) -> None:
+    environment = {**os.environ, "GIT_AUTHOR_DATE": "2024-03-05T10:00:00", "GIT_COMMITTER_DATE": "2024-03-05T10:00:00",
+                   "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                   "GIT_COMMITTER_EMAIL": "t@t"}
+    for command in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "x"]):
+        subprocess.run(command, cwd=project.root, env=environment, check=True)
+    project.build()
+    assert "Fiche mise à jour le 5 mars 2024." in text_of(project.page("fiches/partir-des-objectifs"))
+    assert "Expérience mise à jour le 5 mars 2024." in text_of(project.page("experiences/reseau-essai"))
+
+
+def test_without_git_history_no_date_is_invented(site: Project) -> None:
+    assert "mise à jour le" not in site.page("fiches/partir-des-objectifs")

@@ -10,10 +10,12 @@ silently dropped.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .loading.history import last_changes
 from .loading.yaml_reader import Document, iter_paths, read_document
 from .model.entries import Card, Case, Source, SourceRef, Term
 from .model.handbook import Handbook
@@ -99,7 +101,8 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     if problems:
         return LoadResult(None, sorted(problems), paths)
     vocabulary = Vocabulary.from_schemas(schemas)
-    entries = [_entry(item, root) for item in loaded]
+    history = last_changes(root, practices_dir)
+    entries = [_entry(item, root, history) for item in loaded]
     return LoadResult(Handbook.build(entries, vocabulary), [], paths)
 
 
@@ -124,9 +127,11 @@ def _not_a_mapping(document: Document) -> Problem:
                    "(id:, title:, …), comme le modèle du guide de contribution.")
 
 
-def _entry(item: Loaded, root: Path) -> Card | Case | Source | Term:
+def _entry(item: Loaded, root: Path, history: dict[str, datetime.date]) -> Card | Case | Source | Term:
     data = dict(item.data)
     source_file = display_path(item.document.path, root)
+    if item.kind in ("card", "case"):
+        data["updated"] = history.get(source_file)
     citations = [SourceRef(citation["ref"], citation["locator"]) for citation in data.pop("sources", [])]
     if item.kind == "card":
         data["related_ids"] = data.pop("related", [])

@@ -28,7 +28,8 @@ from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
-from .rendering.site import PRODUCERS, GeneratedPage
+from .rendering.producers import PRODUCERS
+from .rendering.site import GeneratedPage
 from .rendering.sanitise import sanitise
 from .search.folding import add_folded_field
 from .validation.schemas import SchemaSet
@@ -81,7 +82,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)
-        writer = PageWriter(result.handbook, make_environment(self.templates_dir),
+        writer = PageWriter(result.handbook, make_environment(self.templates_dir), self.schemas,
                             abbreviations=self.config.abbreviations)
         try:
             for produce in PRODUCERS:

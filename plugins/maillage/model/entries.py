@@ -6,6 +6,7 @@ stored as ids by the loader and resolved into objects once, by ``Handbook.build`
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -47,6 +48,8 @@ class Card(Entry):
     themes: list[str] = field(default_factory=list)
     related_ids: list[str] = field(default_factory=list)
     case_ids: list[str] = field(default_factory=list)
+    updated: datetime.date | None = None
+    """Date of the last commit that changed the file (git history), when there is one."""
     # Resolved by Handbook.build:
     section: Section | None = link()
     related: list[Card] = link(list)
@@ -77,6 +80,7 @@ class Case(Entry):
     period: str | None = None
     programme: str | None = None
     figures: list[str] = field(default_factory=list)
+    updated: datetime.date | None = None
     illustrates: list[Card] = link(list)
 
     @property

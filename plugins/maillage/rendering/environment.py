@@ -7,12 +7,14 @@ putting a file of the same name in the folder named by the plugin's ``templates_
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from babel.dates import format_date
 
 PACKAGE_TEMPLATES = Path(str(resources.files("maillage") / "templates"))
 
@@ -30,6 +32,11 @@ def block(text: str, width: int = 4) -> str:
     return "\n".join([lines[0], *[(" " * width + line) if line.strip() else "" for line in lines[1:]]])
 
 
+def french_date(day: datetime.date) -> str:
+    """``2026-11-22`` → ``22 novembre 2026``."""
+    return format_date(day, format="d MMMM y", locale="fr")
+
+
 def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if override_dir is not None:
@@ -45,4 +52,5 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     )
     environment.filters["plain"] = plain
     environment.filters["block"] = block
+    environment.filters["french_date"] = french_date
     return environment

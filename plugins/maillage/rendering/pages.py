@@ -9,6 +9,7 @@ import yaml
 
 from ..model.entries import Card, Case, Section
 from ..model.handbook import Handbook
+from ..validation.schemas import SchemaSet
 
 CASES_URI = "experiences/index.md"
 GLOSSARY_URI = "glossaire/index.md"
@@ -30,9 +31,11 @@ class TemplateFailure(Exception):
 class PageWriter:
     """One method per kind of page; each returns the page's Markdown with front matter."""
 
-    def __init__(self, handbook: Handbook, environment: jinja2.Environment, *, abbreviations: bool = True) -> None:
+    def __init__(self, handbook: Handbook, environment: jinja2.Environment, schemas: SchemaSet, *,
+                 abbreviations: bool = True) -> None:
         self.handbook = handbook
         self.environment = environment
+        self.schemas = schemas
         environment.filters["href"] = _href
         environment.globals.update(
             vocabulary=handbook.vocabulary,
@@ -66,6 +69,10 @@ class PageWriter:
 
     def sources(self, intro: str | None) -> str:
         return self._render("sources.md.j2", SOURCES_URI, intro=intro, sources=self.handbook.ordered_sources())
+
+    def render_page(self, template: str, here: str, **context: object) -> str:
+        """Any other page a producer adds: the template gets ``here`` and the handbook too."""
+        return self._render(template, here, **context)
 
     def _render(self, template: str, here: str, **context: object) -> str:
         try:

@@ -44,6 +44,5 @@ def handbook_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -
         text, edit = intro(uri)
         yield GeneratedPage(uri, write(text), edit, in_nav=True)
 
-
-PRODUCERS: list[Producer] = [handbook_pages]
-"""In order; later producers may add pages that link to earlier ones."""
+# The list of producers the plugin runs is in rendering/producers.py (a module of its own,
+# since each producer module imports GeneratedPage from here).

@@ -74,7 +74,7 @@ def _describe(document: Document, error: ValidationError, path: FieldPath, resol
         properties = _parent_properties(error)
         return [at(path + (name,), _missing(name, resolve(properties.get(name, {})), error)) for name in missing]
 
-    raw = document.raw_scalars.get(path)
+    raw = document.raw_scalars.get(path) or None  # an empty value is just empty, not a trap
     if keyword == "type" and raw is not None and "string" in _as_list(error.validator_value):
         return [at(path, _unquoted_scalar(raw, error.instance))]
     if keyword == "enum" and raw is not None:

@@ -1,0 +1,11 @@
+"""Every producer of generated pages, in the order the plugin runs them.
+
+Add a kind of page by writing a producer (see ``site.Producer``) and listing it here.
+"""
+
+from __future__ import annotations
+
+from .reference import reference_pages
+from .site import Producer, handbook_pages
+
+PRODUCERS: list[Producer] = [handbook_pages, reference_pages]
