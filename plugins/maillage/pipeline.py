@@ -107,9 +107,8 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
 
 
 def _check(document: Document, kind: str, schemas: SchemaSet) -> list[Problem]:
-    validator = schemas.validators[kind]
     base = SCHEMA_FILES[kind]
-    problems = schema_problems(document, list(validator.iter_errors(document.data)),
+    problems = schema_problems(document, schemas.errors(kind, document.data),
                                lambda schema: schemas.resolve(schema, base))
     for path, value in iter_paths(document.data):
         if isinstance(value, str):
