@@ -2,9 +2,10 @@
 """Start a new card: ``python scripts/new_card.py --kind practice --phase launch --title "…"``."""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # works without install
+from _bootstrap import use_project_python
+
+use_project_python("yaml", "jsonschema", "jsonschema_rs", "markdown", "jinja2", "babel")
 
 from maillage.commands.new_card import main  # noqa: E402
 

@@ -2,9 +2,10 @@
 """Check the handbook's YAML files: ``python scripts/validate.py [--format github] [PATH…]``."""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # works without install
+from _bootstrap import use_project_python
+
+use_project_python("yaml", "jsonschema", "jsonschema_rs")
 
 from maillage.commands.validate import main  # noqa: E402
 
