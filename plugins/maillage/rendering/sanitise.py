@@ -22,7 +22,7 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
-    "svg": {"xmlns", "viewbox", "width", "height"},
+    "svg": {"xmlns", "viewBox", "width", "height"},  # SVG keeps its camelCase names
     "path": {"d"},
 }
 
