@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test validate clean
+.PHONY: serve build pdf test validate bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+## pdf: the site, then in site/pdf/ a PDF of each section, of the whole handbook and of each
+## workshop deck, printed by headless Chromium (apt-get install chromium)
+pdf: build
+	$(BIN)/python scripts/make_pdf.py
+
 ## validate: check every file of practices/ and report all problems at once
 ## (FORMAT=github writes GitHub Actions annotations and the job summary)
 FORMAT ?= text
@@ -33,6 +38,12 @@ validate: $(STAMP)
 ## test: the whole suite
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## bench: measure 100, 1,000 and 10,000 synthetic cards against plain MkDocs; writes
+## benchmarks/RESULTS.md (about two hours on two cores; BENCH=--quick: 100 and 1,000 only)
+BENCH ?=
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH)
 
 clean:
 	rm -rf site $(VENV)

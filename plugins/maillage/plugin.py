@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
+from .printing.pages import PRINT_THEME
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
 from .rendering.producers import PRODUCERS
@@ -72,6 +73,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
                 config.extra_css.append(uri)
             elif asset.suffix == ".js" and uri not in config.extra_javascript:
                 config.extra_javascript.append(uri)
+        config.theme.dirs.append(str(PRINT_THEME))  # last: a site's custom_dir can replace it
         return config
 
     @event_priority(50)  # before Material's tags and search see the files
@@ -82,8 +84,9 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)
-        writer = PageWriter(result.handbook, make_environment(self.templates_dir), self.schemas,
-                            abbreviations=self.config.abbreviations)
+        environment = make_environment(self.templates_dir)
+        environment.globals.update(site_name=config.site_name, site_url=config.site_url)
+        writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations)
         try:
             for produce in PRODUCERS:
                 for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri)):

@@ -1,0 +1,157 @@
+"""Which print documents the handbook has, and what each one holds.
+
+One document per section of cards, one for the case studies, one for the glossary and one for
+the whole handbook. A document knows its entries in reading order (the order of the web
+pages), their numbers, the sources they cite and the glossary terms they use, so that the
+templates never search the model. Everything is computed once per build: each entry is read
+for glossary terms once, although it appears in two documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model.entries import Card, Case, Source, Term
+from ..model.handbook import Handbook
+
+PRINT_ROOT = "imprimer"
+DECK_FOLDER = "cartes"
+CASES_SLUG = "experiences"
+GLOSSARY_SLUG = "glossaire"
+PDF_FOLDER = "pdf"
+"""Where ``make pdf`` writes, in the built site: print pages link their PDF there."""
+WHOLE_HANDBOOK_PDF = "guide-complet"
+
+Entry = Card | Case | Term
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A part of a print document: the cards of a section, the cases, or the glossary."""
+
+    slug: str
+    title: str
+    url: str
+    """The part's web page, for the cover and the back link."""
+    kind: str
+    """What its entries are: ``card``, ``case`` or ``term``; the templates lay each out its way."""
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    slug: str
+    """The section's slug; empty for the whole handbook."""
+    title: str
+    chapters: tuple[Chapter, ...]
+    sources: tuple[Source, ...]
+    """Every source cited by an entry of the document, in the bibliography's order."""
+    terms: tuple[Term, ...]
+    """Glossary terms its text uses, spelled out at the end (none when it holds the glossary)."""
+    numbers: dict[str, int] = field(repr=False)
+    """Anchor of each card and case → its number in the document ("fiche 3")."""
+    anchors: frozenset[str] = field(repr=False)
+    """Every anchor the document holds: entries, sources, spelled-out terms."""
+    anchors_by_src: dict[str, str] = field(repr=False)
+    """Markdown source of each card and case page it holds → its anchor in the document."""
+
+    @property
+    def url(self) -> str:
+        return f"{PRINT_ROOT}/{self.slug}/" if self.slug else f"{PRINT_ROOT}/"
+
+    @property
+    def src_uri(self) -> str:
+        return self.url + "index.md"
+
+    @property
+    def web_url(self) -> str:
+        """The page this document prints: the section's page, or the home page."""
+        return self.chapters[0].url if self.slug else ""
+
+    @property
+    def cards(self) -> list[Card]:
+        return [entry for chapter in self.chapters for entry in chapter.entries if isinstance(entry, Card)]
+
+    def count(self, kind: str) -> int:
+        """How many cards, cases or terms (``kind`` as in ``Chapter.kind``) it holds."""
+        return sum(len(chapter.entries) for chapter in self.chapters if chapter.kind == kind)
+
+    def anchor(self, target: Entry | Source) -> str | None:
+        """The target's anchor when the document holds it, else None."""
+        name = anchor(target)
+        return name if name in self.anchors else None
+
+
+_ANCHOR_PREFIX = {Card: "fiche", Case: "experience", Source: "source", Term: "terme"}
+
+
+def anchor(target: Entry | Source) -> str:
+    """The id an entry has in every print document: ``fiche-<id>``, ``source-<id>``…"""
+    return f"{_ANCHOR_PREFIX[type(target)]}-{target.id}"
+
+
+def pdf_name(print_url: str) -> str:
+    """``imprimer/lancer/cartes/`` → ``lancer-cartes.pdf``: the PDF ``make pdf`` writes for a page."""
+    parts = [part for part in print_url.strip("/").split("/")[1:] if part]
+    return "-".join(parts or [WHOLE_HANDBOOK_PDF]) + ".pdf"
+
+
+class TermIndex:
+    """The glossary terms each card or case uses, found once per entry.
+
+    A term counts where the ``abbr`` extension would make it a tooltip: the same spelling,
+    between word boundaries. One regular expression for all terms, longest first, so that
+    "pôle de compétitivité" wins over "pôle".
+    """
+
+    def __init__(self, terms: list[Term]) -> None:
+        self._by_name = {term.term: term for term in terms}
+        names = sorted(self._by_name, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+
+    def used_by(self, entry: Card | Case) -> set[Term]:
+        if self._pattern is None:
+            return set()
+        return {self._by_name[match] for match in self._pattern.findall("\n".join(_texts(entry)))}
+
+
+def _texts(entry: Card | Case) -> list[str]:
+    if isinstance(entry, Card):
+        return [entry.title, entry.summary, entry.context or "", *entry.how, *entry.pitfalls, *entry.indicators]
+    return [entry.title, entry.summary, *entry.organisations, entry.place, entry.period or "",
+            entry.programme or "", entry.description, *entry.figures, *entry.lessons]
+
+
+def print_documents(handbook: Handbook) -> list[PrintDocument]:
+    """Every print document: each section, the cases, the glossary, then the whole handbook."""
+    sources = handbook.ordered_sources()
+    terms = handbook.ordered_terms()
+    index = TermIndex(terms)
+    used = {id(entry): index.used_by(entry) for entry in [*handbook.cards.values(), *handbook.cases.values()]}
+    chapters = [Chapter(section.slug, section.title, section.url, "card", tuple(handbook.section_cards(section)))
+                for section in handbook.sections]
+    chapters.append(Chapter(CASES_SLUG, "Expériences", f"{CASES_SLUG}/", "case", tuple(handbook.ordered_cases())))
+    chapters.append(Chapter(GLOSSARY_SLUG, "Glossaire", f"{GLOSSARY_SLUG}/", "term", tuple(terms)))
+
+    def document(slug: str, title: str, parts: list[Chapter]) -> PrintDocument:
+        entries = [entry for part in parts for entry in part.entries if not isinstance(entry, Term)]
+        cited = {citation.ref for entry in entries for citation in entry.sources}
+        has_glossary = any(part.slug == GLOSSARY_SLUG for part in parts)
+        spelled_out = set().union(*(used[id(entry)] for entry in entries)) if not has_glossary else set()
+        numbers: dict[str, int] = {}
+        for kind in (Card, Case):
+            members = [entry for entry in entries if isinstance(entry, kind)]
+            numbers.update((anchor(entry), number) for number, entry in enumerate(members, start=1))
+        held_sources = tuple(source for source in sources if source.id in cited)
+        held_terms = tuple(term for term in terms if term in spelled_out)
+        glossary = [entry for part in parts for entry in part.entries if isinstance(entry, Term)]
+        return PrintDocument(
+            slug, title, tuple(parts), held_sources, held_terms, numbers,
+            anchors=frozenset(map(anchor, [*entries, *held_sources, *held_terms, *glossary])),
+            anchors_by_src={entry.src_uri: anchor(entry) for entry in entries},
+        )
+
+    documents = [document(chapter.slug, chapter.title, [chapter]) for chapter in chapters]
+    documents.append(document("", "Le guide complet", chapters))
+    return documents

@@ -1,0 +1,86 @@
+"""The print producer: a page per print document and per deck, from the same model as the site.
+
+Print pages stay out of the navigation and out of the search index, and use the theme
+template in ``theme/``: no header, menus or footer, a toolbar for the screen only, and the
+document's title in the page margins on paper.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from ..model.handbook import Handbook
+from ..rendering.pages import PageWriter, TemplateFailure
+from ..rendering.site import GeneratedPage, IntroLookup
+from .deck import Deck, make_deck
+from .documents import PDF_FOLDER, PrintDocument, pdf_name, print_documents
+from .links import PrintLinks
+from .qr import qr_svg
+
+PRINT_THEME = Path(__file__).resolve().parent / "theme"
+"""Theme templates the plugin adds after the site's and Material's own."""
+PRINT_TEMPLATE = "maillage-print.html"
+
+
+def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
+    site_name, site_url = writer.environment.globals["site_name"], writer.environment.globals["site_url"]
+    if not site_url:
+        raise TemplateFailure("les pages à imprimer écrivent l'adresse en ligne de chaque fiche : "
+                              "indiquez site_url dans mkdocs.yml")
+    edition = datetime.date.today()
+    for document in print_documents(handbook):
+        cards = document.cards
+        deck = make_deck(document, cards) if cards else None
+        links = PrintLinks(document, site_url)
+        body = writer.render_page("print.md.j2", document.src_uri, document=document, links=links, edition=edition)
+        yield GeneratedPage(document.src_uri, _page(_document_frame(document, deck, site_name), body))
+        if deck is not None:
+            online = PrintLinks(None, site_url)  # the deck holds no anchors: every link goes online
+            qr = {card.id: qr_svg(online.online(card)) for card in cards}
+            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, links=online, qr=qr)
+            yield GeneratedPage(deck.src_uri, _page(_deck_frame(deck, site_name), body))
+
+
+def _document_frame(document: PrintDocument, deck: Deck | None, site_name: str) -> dict[str, object]:
+    other = {"url": deck.url, "title": "Cartes d'atelier"} if deck else None
+    return _frame(f"{document.title} — à imprimer", document, document.url, site_name, deck=False, other=other)
+
+
+def _deck_frame(deck: Deck, site_name: str) -> dict[str, object]:
+    document = deck.document
+    return _frame(f"{document.title} — cartes d'atelier", document, deck.url, site_name, deck=True,
+                  other={"url": document.url, "title": "Document à imprimer"})
+
+
+def _frame(title: str, document: PrintDocument, url: str, site_name: str, *, deck: bool,
+           other: dict[str, str] | None) -> dict[str, object]:
+    """Front matter of a print page: what the theme template puts around it, on screen and on paper."""
+    # Back to the page the reader came from: the section, or the home page for the whole handbook.
+    back = {"url": document.web_url, "title": document.chapters[0].title if document.slug else site_name}
+    return {
+        "title": title,
+        "template": PRINT_TEMPLATE,
+        "search": {"exclude": True},
+        "maillage_print": {
+            "back": back,
+            "other": other,
+            "pdf": f"{PDF_FOLDER}/{pdf_name(url)}",
+            "deck": deck,
+            # A deck's sheets fill the paper: no margins to write in.
+            "running_title": None if deck else css_string(f"{site_name} · {document.title}"),
+        },
+    }
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string, safe inside a ``<style>`` element."""
+    escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>' or ord(char) < 32 else char for char in text)
+    return f'"{escaped}"'
+
+
+def _page(front_matter: dict[str, object], body: str) -> str:
+    return "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
