@@ -8,7 +8,6 @@ putting a file of the same name in the folder named by the plugin's ``templates_
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from importlib import resources
 from pathlib import Path
@@ -18,12 +17,18 @@ from babel.dates import format_date
 
 PACKAGE_TEMPLATES = Path(str(resources.files("maillage") / "templates"))
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~^])")
+_ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 def plain(text: str) -> str:
-    """Plain text made inert in Markdown: no tag, no emphasis, no attribute list, no link."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    """Plain text made inert in Markdown: no tag, no emphasis, no attribute list, no link.
+
+    Every ASCII punctuation character becomes a character reference (``-`` → ``&#45;``), which
+    no Markdown rule or extension reads: backslash escapes would not do, since Python-Markdown
+    leaves ``\\~`` or ``\\?`` visible, and a leading ``1.``, ``-`` or ``???`` (details) would
+    still start a block. Browsers, the search index and the sanitiser read the characters back.
+    """
+    return _ASCII_PUNCTUATION.sub(lambda match: f"&#{ord(match.group())};", " ".join(text.split()))
 
 
 def block(text: str, width: int = 4) -> str:

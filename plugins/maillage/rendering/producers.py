@@ -5,7 +5,9 @@ Add a kind of page by writing a producer (see ``site.Producer``) and listing it 
 
 from __future__ import annotations
 
+from ..finder.pages import finder_pages
+from ..printing.pages import print_pages
 from .reference import reference_pages
 from .site import Producer, handbook_pages
 
-PRODUCERS: list[Producer] = [handbook_pages, reference_pages]
+PRODUCERS: list[Producer] = [handbook_pages, reference_pages, finder_pages, print_pages]

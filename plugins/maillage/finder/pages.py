@@ -1,0 +1,22 @@
+"""The finder's page and its data file, added to the site like any generated page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.handbook import Handbook
+from ..rendering.pages import PageWriter
+from ..rendering.site import GeneratedPage, IntroLookup
+from .data import finder_data
+
+FINDER_URI = "trouver/index.md"
+DATA_URI = "trouver/fiches.json"
+"""Next to the page: ``assets/finder.js`` fetches ``fiches.json`` relative to the page."""
+
+
+def finder_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
+    text, edit = intro(FINDER_URI)
+    groups = [(section, handbook.section_cards(section)) for section in handbook.sections]
+    yield GeneratedPage(FINDER_URI, writer.render_page("finder.md.j2", FINDER_URI, intro=text, groups=groups),
+                        edit, in_nav=True)
+    yield GeneratedPage(DATA_URI, finder_data(handbook), carries_editor_text=False)

@@ -1,0 +1,69 @@
+"""WCAG 2.1 AA, the level France's RGAA requires: axe-core finds no serious or critical
+violation on the real handbook's pages, in the light and the dark colour scheme.
+
+axe-core comes with axe-playwright-python, which injects it into the page; the pages are
+checked as a reader sees them, after the theme's and the finder's scripts have run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser_support import chromium_page, needs_chromium, serve_directory
+from maillage.model.handbook import Handbook
+from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
+
+pytestmark = needs_chromium
+
+BLOCKING = {"serious", "critical"}
+PRINT_PAGE = "imprimer/lancer/"
+
+
+@pytest.fixture(scope="module")
+def pages(real_site: Path):
+    """A browser tab per colour scheme on the served site."""
+    with serve_directory(real_site) as base_url, chromium_page() as page:
+        dark = page.context.browser.new_page(viewport=page.viewport_size, color_scheme="dark")
+        page.emulate_media(color_scheme="light")
+        yield base_url, {"light": page, "dark": dark}
+
+
+def blocking_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+            + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+            for violation in results.response["violations"] if violation["impact"] in BLOCKING]
+
+
+def open_search_results(page, query: str) -> None:
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material reads the box on key up
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('trouvé')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("where", ["home", "section", "card", "finder", "print", "search results"])
+def test_no_serious_accessibility_violation(pages, real_site: Path, handbook: Handbook, where: str,  # noqa: F811
+                                            scheme: str) -> None:
+    base_url, tabs = pages
+    page = tabs[scheme]
+    card = handbook.section_cards(handbook.sections[0])[0]
+    address = {"home": "", "section": handbook.sections[0].url, "card": card.url,
+               "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE,
+               "search results": ""}[where]
+    if where == "print" and not (real_site / PRINT_PAGE / "index.html").exists():
+        pytest.skip(f"no print page {PRINT_PAGE} in this build")
+    if where == "print" and scheme == "dark":
+        pytest.skip("a print page has one colour scheme, for paper")
+    page.goto(base_url + address)
+    if where == "finder":
+        page.wait_for_selector(".maillage-finder__status")
+    if where == "search results":
+        open_search_results(page, "animateur")
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == (
+        "slate" if scheme == "dark" else "default")
+    assert blocking_violations(page) == []

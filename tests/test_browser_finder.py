@@ -1,0 +1,144 @@
+"""The finder of the real handbook in a real Chromium: facets, words, counts, shared addresses,
+keyboard, and the page without JavaScript."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from browser_support import chromium_page, needs_chromium, serve_directory
+
+pytestmark = needs_chromium
+
+SHOWN = "li[id^='fiche-']:visible"
+
+
+@pytest.fixture(scope="module")
+def data(real_site: Path) -> dict:
+    return json.loads((real_site / "trouver" / "fiches.json").read_text(encoding="utf-8"))
+
+
+def matching(data: dict, chosen: dict[str, set[str]]) -> set[str]:
+    """Cards of the data that have, in every chosen facet, at least one of the chosen values."""
+    result = set()
+    for row in data["cards"]:
+        values = {facet["key"]: {facet["values"][position][0] for position in positions}
+                  for facet, positions in zip(data["facets"], row[1:])}
+        if all(values[key] & wanted for key, wanted in chosen.items()):
+            result.add(row[0])
+    return result
+
+
+@pytest.fixture(scope="module")
+def browser(real_site: Path):
+    with serve_directory(real_site) as base_url, chromium_page() as page:
+        # Material builds its search index in every page it loads: seconds these tests do not need.
+        page.context.route("**/search/search_index.json", lambda route: route.abort())
+        yield base_url, page
+
+
+@pytest.fixture
+def finder(browser):
+    base_url, page = browser
+    page.goto(base_url + "trouver/")
+    page.wait_for_selector(".maillage-finder__status")
+    return page
+
+
+def shown_ids(page) -> set[str]:
+    return {identifier.removeprefix("fiche-") for identifier in
+            page.locator(SHOWN).evaluate_all("items => items.map(item => item.id)")}
+
+
+def test_two_facets_a_reload_then_clearing(finder, data: dict) -> None:
+    page = finder
+    page.get_by_role("group", name="Phase").get_by_role("checkbox", name="lancer").check()
+    page.get_by_role("group", name="Thèmes").get_by_role("checkbox", name="Financement").check()
+    expected = matching(data, {"phase": {"launch"}, "themes": {"financement"}})
+    assert 0 < len(expected) < len(data["cards"])
+    assert shown_ids(page) == expected
+    status = page.get_by_role("status")
+    assert status.inner_text() == f"{len(expected)} fiches sur {len(data['cards'])} correspondent."
+    assert page.url.endswith("/trouver/?phase=launch&themes=financement")
+
+    page.reload()
+    page.wait_for_selector(".maillage-finder__status")
+    assert shown_ids(page) == expected
+    assert page.get_by_role("checkbox", name="lancer").is_checked()
+    assert page.get_by_role("checkbox", name="Financement").is_checked()
+    assert status.inner_text() == f"{len(expected)} fiches sur {len(data['cards'])} correspondent."
+
+    page.get_by_role("button", name="Effacer les filtres").click()
+    assert shown_ids(page) == {row[0] for row in data["cards"]}
+    assert status.inner_text() == f"Les {len(data['cards'])} fiches sont affichées."
+    assert page.url.endswith("/trouver/")
+
+
+def test_values_within_a_facet_add_up_and_facets_narrow(finder, data: dict) -> None:
+    page = finder
+    actors = page.get_by_role("group", name="Acteurs")
+    for label in ("grande entreprise", "laboratoire de recherche"):
+        actors.get_by_role("checkbox", name=label).check()
+    either = matching(data, {"acteurs": {"large-firm", "research-lab"}})
+    assert shown_ids(page) == either
+    page.get_by_role("group", name="Type").get_by_role("checkbox", name="point de vigilance").check()
+    both = matching(data, {"acteurs": {"large-firm", "research-lab"}, "type": {"vigilance"}})
+    assert shown_ids(page) == both and both < either
+    assert "acteurs=large-firm,research-lab" in page.url and "type=vigilance" in page.url
+
+
+def test_each_value_shows_how_many_cards_it_would_leave(finder, data: dict) -> None:
+    page = finder
+    page.get_by_role("checkbox", name="lancer").check()
+    for facet in data["facets"]:
+        group = page.get_by_role("group", name=facet["title"])
+        for code, label in facet["values"]:
+            chosen = {facet["key"]: {code}} if facet["key"] == "phase" else {"phase": {"launch"}, facet["key"]: {code}}
+            option = group.locator("label", has=page.locator(f"input[value='{code}']"))
+            assert option.locator(".maillage-finder__count").inner_text() == f"({len(matching(data, chosen))})", label
+
+
+def test_words_filter_like_the_search_and_stay_in_the_address(finder, data: dict) -> None:
+    page = finder
+    words = page.get_by_label("Votre situation en quelques mots")
+    for typed, title in (
+            ("subventions", "Ne pas laisser le réseau dépendre des seules subventions publiques"),
+            ("perenniser", "Ancrer le réseau dans le territoire et ses politiques de développement"),
+            ("l'animateur", "Trouver l'animateur qui portera le réseau"),
+            ("cooperation grandes entreprises", "Préparer l'autonomie des PME vis-à-vis de la grande entreprise")):
+        words.fill(typed)
+        page.wait_for_function("typed => new URLSearchParams(location.search).get('texte') === typed", arg=typed)
+        titles = page.locator(f"{SHOWN} strong").all_inner_texts()
+        assert any(shown.startswith(title) for shown in titles), (typed, titles)
+        assert len(titles) < len(data["cards"])
+    page.reload()
+    page.wait_for_selector(".maillage-finder__status")
+    assert words.input_value() == "cooperation grandes entreprises"
+    words.fill("zzzz")
+    page.wait_for_function("() => !document.querySelector(\"li[id^='fiche-']:not([hidden])\")")
+    assert page.get_by_role("status").inner_text().startswith("Aucune fiche ne correspond")
+    assert page.locator(".maillage-finder__group:visible").count() == 0
+
+
+def test_the_filters_work_from_the_keyboard_with_a_visible_focus(finder, data: dict) -> None:
+    page = finder
+    page.get_by_label("Votre situation en quelques mots").focus()
+    page.keyboard.press("Tab")  # the first value of the first facet
+    focused = page.evaluate(
+        "() => [document.activeElement.value, getComputedStyle(document.activeElement).outlineStyle]")
+    assert focused == [data["facets"][0]["values"][0][0], "solid"]
+    page.keyboard.press("Space")
+    assert shown_ids(page) == matching(data, {"type": {focused[0]}})
+
+
+def test_without_javascript_every_card_is_listed(browser, data: dict) -> None:
+    base_url, page = browser
+    without_script = page.context.browser.new_page(java_script_enabled=False)
+    try:
+        without_script.goto(base_url + "trouver/?phase=launch")
+        assert shown_ids(without_script) == {row[0] for row in data["cards"]}
+        assert without_script.locator("#maillage-finder *").count() == 0  # no filter that could not work
+    finally:
+        without_script.close()
