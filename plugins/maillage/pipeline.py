@@ -42,8 +42,9 @@ class LoadResult:
 
 
 def kind_of(path: Path, practices_dir: Path) -> str:
+    """Both paths absolute and resolved (``find_files`` gives such paths): no disk access here."""
     try:
-        folder = path.resolve().relative_to(practices_dir.resolve()).parts[0]
+        folder = path.relative_to(practices_dir).parts[0]
     except (ValueError, IndexError):
         folder = path.parent.name
     return FOLDER_KINDS.get(folder, "card")
@@ -61,9 +62,11 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
                   schemas: SchemaSet | None = None) -> LoadResult:
     """Everything about ``practices_dir``; with ``only``, problems of those files alone."""
     schemas = schemas or SchemaSet.load()
+    # Resolved once here: resolving each of 10,000 paths costs more than validating them.
+    root, practices_dir = root.resolve(), practices_dir.resolve()
     requested = [path.resolve() for path in only] if only is not None else None
     paths = find_files(practices_dir)
-    known = {path.resolve() for path in paths}
+    known = set(paths)
     paths += [path for path in requested or [] if path not in known and path.is_file()]
 
     # The IDE line points at the project's own copy of the schemas, when it has one.
@@ -73,7 +76,7 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     problems: list[Problem] = []
     loaded: list[Loaded] = []
     for path in paths:
-        display = display_path(path, root)
+        display = _relative(path, root)
         if path.suffix != ".yml":
             problems.append(Problem(display, 1, 1, "", f"extension « {path.suffix} » : renommez le fichier en "
                                                         f"{path.stem}.yml pour qu'il soit lu."))
@@ -95,7 +98,7 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     problems += reference_problems(loaded)
 
     if requested is not None:
-        wanted = {display_path(path, root) for path in requested}
+        wanted = {_relative(path, root) for path in requested}
         problems = [problem for problem in problems if problem.path in wanted]
         return LoadResult(None, sorted(problems), paths)
     if problems:
@@ -104,6 +107,14 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     history = last_changes(root, practices_dir)
     entries = [_entry(item, root, history) for item in loaded]
     return LoadResult(Handbook.build(entries, vocabulary), [], paths)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """How editors name a file: relative to the project, with slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return display_path(path, root)
 
 
 def _check(document: Document, kind: str, schemas: SchemaSet) -> list[Problem]:
@@ -128,7 +139,7 @@ def _not_a_mapping(document: Document) -> Problem:
 
 def _entry(item: Loaded, root: Path, history: dict[str, datetime.date]) -> Card | Case | Source | Term:
     data = dict(item.data)
-    source_file = display_path(item.document.path, root)
+    source_file = item.document.display
     if item.kind in ("card", "case"):
         data["updated"] = history.get(source_file)
     citations = [SourceRef(citation["ref"], citation["locator"]) for citation in data.pop("sources", [])]
