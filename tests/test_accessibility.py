@@ -39,10 +39,11 @@ def blocking_violations(page) -> list[str]:
 
 
 def open_search_results(page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material reads the box on key up
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('trouvé')")
+    """The header's search dialog open on Pagefind's results, with "Afficher … de plus" below."""
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__link")
+    page.wait_for_selector(".maillage-search__more")
+    assert page.evaluate("() => document.getElementById('__search').checked")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

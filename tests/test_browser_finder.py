@@ -34,8 +34,6 @@ def matching(data: dict, chosen: dict[str, set[str]]) -> set[str]:
 @pytest.fixture(scope="module")
 def browser(real_site: Path):
     with serve_directory(real_site) as base_url, chromium_page() as page:
-        # Material builds its search index in every page it loads: seconds these tests do not need.
-        page.context.route("**/search/search_index.json", lambda route: route.abort())
         yield base_url, page
 
 

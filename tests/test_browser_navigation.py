@@ -29,8 +29,6 @@ def on_screen(locator) -> bool:
 @pytest.fixture(scope="module")
 def browser(real_site: Path):
     with serve_directory(real_site) as base_url, chromium_page() as page:
-        # Material builds its search index in every page it loads: seconds these tests do not need.
-        page.context.route("**/search/search_index.json", lambda route: route.abort())
         yield base_url, page
 
 

@@ -3,7 +3,6 @@ the automation files that run the same commands as the Makefile."""
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT, Project
+from search_support import indexed_pages
 from maillage.commands.new_card import card_id
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
 
@@ -47,8 +47,7 @@ def test_the_editors_path_from_scaffold_to_published_page(project: Project) -> N
     project.build()
     assert "Tenir un tableau de bord partagé du réseau" in project.page(f"fiches/{path.stem}")
     assert f'href="../fiches/{path.stem}/"' in project.page("gerer")
-    index = json.loads((project.root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    assert any(doc["location"] == f"fiches/{path.stem}/" for doc in index["docs"])
+    assert f"fiches/{path.stem}/" in indexed_pages(project.root / "site")
 
 
 def test_new_card_never_overwrites_and_keeps_ids_unique(project: Project) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import shutil
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import FIXTURE, Project
+from search_support import indexed_pages
 from maillage.model.handbook import Handbook
 from maillage.commands import make_pdf
 from maillage.pipeline import load_handbook
@@ -87,8 +87,8 @@ def test_print_pages_have_no_site_navigation_and_stay_out_of_search_and_menus(pr
         assert chrome not in page, chrome
     assert 'class="maillage-print-toolbar"' in page and 'class="md-content maillage-print-page"' in page
     assert "--maillage-running-title: \"Guide d'essai · Lancer un réseau\"" in page
-    index = json.loads((printed.root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("imprimer/")]
+    pages = indexed_pages(printed.root / "site")
+    assert pages and not [url for url in pages if url.startswith("imprimer/")]
     assert "imprimer/" not in printed.page("lancer").split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
 
 

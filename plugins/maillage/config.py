@@ -19,6 +19,6 @@ class MaillageConfig(base.Config):
     # Glossary terms become tooltips (``abbr``) in the text of cards and cases.
     abbreviations = c.Type(bool, default=True)
 
-    # Search: add accent-free copies of words to Material's index ("cooperation" finds
-    # "coopération").
-    search_folding = c.Type(bool, default=True)
+    # Search: the header's search answered by Pagefind, which indexes the built site ("cooperation"
+    # finds "coopération", "groupements" finds "groupement"); off, Material's own search stays.
+    search = c.Type(bool, default=True)

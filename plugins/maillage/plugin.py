@@ -3,7 +3,7 @@
     on_config   resolve paths, make sure the Markdown extensions the templates use are on
     on_files    load and validate every file once, then add generated pages in memory
     on_page_content   sanitise the HTML that generated pages produce
-    on_post_build     let the search index match words typed without accents
+    on_post_build     index the built site for the header search (Pagefind)
     on_serve    watch the content, the schemas and the templates
 
 Under ``mkdocs build`` any problem fails the build with every message. Under ``mkdocs serve``
@@ -32,7 +32,7 @@ from .rendering.pages import PageWriter, TemplateFailure
 from .rendering.producers import PRODUCERS
 from .rendering.site import GeneratedPage
 from .rendering.sanitise import sanitise
-from .search.folding import add_folded_field
+from .search import indexing
 from .validation.schemas import SchemaSet
 
 ASSETS = PACKAGE_TEMPLATES.parent / "assets"
@@ -52,6 +52,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.is_serve = False
         self.sanitised: set[str] = set()
         self.schemas: SchemaSet | None = None
+        self.searched = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -74,6 +75,12 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             elif asset.suffix == ".js" and uri not in config.extra_javascript:
                 config.extra_javascript.append(uri)
         config.theme.dirs.append(str(PRINT_THEME))  # last: a site's custom_dir can replace it
+        if self.config.search and str(indexing.THEME) not in config.theme.dirs:
+            # Just before the theme's own folder (the last with a partials/search.html): over
+            # Material's dialog, under a site's custom_dir.
+            theme = max((index for index, folder in enumerate(config.theme.dirs)
+                         if Path(folder, "partials", "search.html").exists()), default=len(config.theme.dirs))
+            config.theme.dirs.insert(theme, str(indexing.THEME))
         return config
 
     @event_priority(50)  # before Material's tags and search see the files
@@ -81,6 +88,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if not self.config.enabled:
             return None
         self._add_assets(files, config)
+        self.searched = False
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)
@@ -93,6 +101,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
                     self._add(files, config, page)
         except TemplateFailure as error:
             raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None
+        self.searched = self.config.search
         handbook = result.handbook
         log.info("maillage: %d fiches, %d expériences, %d termes, %d sources", len(handbook.cards),
                  len(handbook.cases), len(handbook.terms), len(handbook.sources))
@@ -100,14 +109,23 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri in self.sanitised:
-            return sanitise(html)
-        return None
+            html = sanitise(html)
+        if self.searched:
+            if indexing.is_searchable(page):
+                html = indexing.searchable(html)
+            # Pagefind answers the search: Material's index, read next (on_page_context), stays empty.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return html
 
-    @event_priority(-100)  # after Material's search plugin has written its index
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.config.enabled and self.config.search_folding and index.exists():
-            index.write_text(add_folded_field(index.read_text(encoding="utf-8")), encoding="utf-8")
+        if not self.searched:
+            return
+        try:
+            pages = indexing.index_site(Path(config.site_dir))
+        except indexing.SearchIndexFailure as error:
+            raise PluginError(str(error)) from None
+        log.info("maillage: %d pages indexées pour la recherche", pages)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:

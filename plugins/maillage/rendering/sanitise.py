@@ -17,9 +17,10 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "role", "aria-label", "aria-hidden"},
-    "a": {"href"},
+    "a": {"href", "data-pagefind-meta"},  # what the search shows of a card (templates/card.md.j2)
     "details": {"open"},
     "ol": {"start"},
+    "p": {"data-pagefind-meta"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "svg": {"xmlns", "viewBox", "width", "height"},  # SVG keeps its camelCase names

@@ -1,0 +1,198 @@
+/* Maillage: the header search, answered by Pagefind (plugins/maillage/search/pagefind.py).
+ *
+ * Loaded on every page; it does nothing where the theme's header search is absent (print
+ * pages). Pagefind's script, its French word rules and the parts of its index a query needs are
+ * fetched at the first search only, so a reader who never searches downloads nothing, and one
+ * who does downloads a few dozen kilobytes whatever the size of the handbook.
+ *
+ * The dialog is Material's (partials/search.html keeps its classes), so this script does what
+ * Material's own search script did with it: focusing the box opens the dialog, "/", "s" or "f"
+ * opens it from anywhere, Escape closes it, the arrow keys move between the box and the results,
+ * Enter opens the first result. Each result links to its page with its title and, for a card,
+ * its summary (data-pagefind-meta="summary"), otherwise the passage that matches; the count of
+ * results is announced by the live region above them.
+ */
+(function () {
+  "use strict";
+
+  var PAGE_SIZE = 10;
+  var TYPING_DELAY = 150;
+  var OPENING_KEYS = ["/", "s", "f"];
+  /* An elided article or pronoun (l', d', qu'…): Pagefind indexes "l'animateur" as a word of its
+     own too, so a query that keeps it finds only the pages that write that form. */
+  var ELISION = /(^|[^\p{L}])(?:[cdjlmnst]|qu)['’](?=\p{L})/giu;
+
+  var dialog = document.querySelector("[data-maillage-search]");
+  var toggle = document.getElementById("__search");
+  if (!dialog || !toggle) return;
+  var box = dialog.querySelector(".md-search__input");
+  var form = box.form;
+  var output = dialog.querySelector(".md-search-result");
+  var status = output.querySelector(".md-search-result__meta");
+  var list = dialog.querySelector(".md-search-result__list");
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button maillage-search__more";
+  more.hidden = true;
+  list.after(more);
+
+  /* Material's French texts, from the configuration it writes into every page. */
+  var texts = JSON.parse(document.getElementById("__config").textContent).translations;
+  function say(key, count) {
+    return texts[key].replace("#", count);
+  }
+
+  var engine = null;  /* Pagefind's module, once the first search has loaded it */
+  var results = [];   /* the current query's results, not yet all shown */
+  var asked = 0;      /* the latest query: an older answer arriving late is dropped */
+
+  function load() {
+    if (!engine) {
+      var base = new URL(dialog.getAttribute("data-maillage-search-base"), document.baseURI).pathname;
+      engine = import(new URL(dialog.getAttribute("data-maillage-search"), document.baseURI).href)
+        .then(function (pagefind) {
+          /* noWorker: one script less to download (12 KB); a query takes milliseconds in the page */
+          return pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true }).then(function () { return pagefind; });
+        });
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
+  }
+
+  function search() {
+    var query = box.value.replace(ELISION, "$1").trim();
+    var ticket = ++asked;
+    if (!query) {
+      results = [];
+      show([], ticket, say("search.result.placeholder"));
+      return;
+    }
+    load()
+      .then(function (pagefind) { return pagefind.debouncedSearch(query, {}, TYPING_DELAY); })
+      .then(function (found) {
+        if (found === null || ticket !== asked) return;  /* a later query replaced this one */
+        results = found.results;
+        var count = results.length;
+        var summary = say(count === 0 ? "search.result.none" : count === 1 ? "search.result.one" : "search.result.other", count);
+        list.replaceChildren();
+        return next(ticket, summary);
+      })
+      .catch(function () {
+        if (ticket === asked) show([], ticket, "La recherche n'a pas pu se charger. Rechargez la page pour réessayer.");
+      });
+  }
+
+  /* The next results, in order, with what Pagefind stored of each page. */
+  function next(ticket, summary) {
+    var batch = results.slice(list.children.length, list.children.length + PAGE_SIZE);
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      show(pages, ticket, summary);
+    });
+  }
+
+  function show(pages, ticket, summary) {
+    if (ticket !== asked) return;
+    if (summary !== undefined) status.textContent = summary;
+    if (summary !== undefined && !pages.length) list.replaceChildren();
+    pages.forEach(function (page) { list.appendChild(item(page)); });
+    var left = results.length - list.children.length;
+    more.hidden = left <= 0;
+    more.textContent = left === 1 ? "Afficher le dernier résultat"
+      : "Afficher " + Math.min(left, PAGE_SIZE) + " résultats de plus";
+  }
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* Material's markup for a result, so that its stylesheet applies. */
+  function item(page) {
+    var entry = element("li", "md-search-result__item");
+    var link = element("a", "md-search-result__link");
+    link.href = page.url;
+    var article = element("article", "md-search-result__article md-search-result__article--document md-typeset");
+    article.appendChild(element("div", "md-search-result__icon md-icon"));
+    article.appendChild(element("h1", "", page.meta.title));
+    if (page.meta.section) article.appendChild(element("p", "maillage-search__section", page.meta.section));
+    var text = element("p");
+    if (page.meta.summary) text.textContent = page.meta.summary;
+    else text.append.apply(text, excerpt(page.excerpt));
+    article.appendChild(text);
+    link.appendChild(article);
+    entry.appendChild(link);
+    return entry;
+  }
+
+  /* Pagefind's excerpt is HTML with <mark> around the words found: keep those marks and the
+     text, nothing else (parsed in an inert document, never inserted as HTML). */
+  function excerpt(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    return Array.prototype.map.call(parsed.childNodes, function (node) {
+      return node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent);
+    });
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) toggle.click();  /* as Material does: its listeners follow */
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a[href]"));
+  }
+
+  box.addEventListener("focus", function () { setOpen(true); load().catch(function () {}); });
+  box.addEventListener("input", search);
+  toggle.addEventListener("change", function () {
+    output.hidden = !toggle.checked;  /* closed, the results are not read out either */
+    if (toggle.checked) box.focus();
+  });
+  output.hidden = !toggle.checked;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first) first.click();
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { search(); box.focus(); });
+  });
+  more.addEventListener("click", function () {
+    var shown = list.children.length;
+    more.disabled = true;  /* one batch at a time */
+    next(asked).then(function () {
+      more.disabled = false;
+      var first = links()[shown];
+      if (first) first.focus();
+    });
+  });
+  list.addEventListener("click", function (event) {
+    if (event.target.closest("a")) setOpen(false);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!toggle.checked) {
+      var target = event.target;
+      var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if (!typing && OPENING_KEYS.indexOf(event.key) >= 0) {
+        event.preventDefault();
+        setOpen(true);
+        box.focus();
+        box.select();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      setOpen(false);
+      box.blur();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      var stops = [box].concat(links());
+      var here = stops.indexOf(document.activeElement);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      stops[(Math.max(here, 0) + step + stops.length) % stops.length].focus();
+      event.preventDefault();
+    }
+  });
+})();
