@@ -12,6 +12,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from site_check import check_site
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +40,8 @@ class Project:
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
         config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
         build(config)
+        findings = check_site(self.root / "site", config)
+        assert not findings, "\n".join(findings)
         return self.root / "site"
 
     def page(self, url: str) -> str:
@@ -49,6 +53,19 @@ class Project:
 def project(tmp_path: Path) -> Project:
     shutil.copytree(FIXTURE, tmp_path / "handbook")
     return Project(tmp_path / "handbook")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook built once for the whole session, strict, as ``make build`` does.
+
+    Here rather than imported from a test module: an imported fixture is a new fixture in
+    each module that imports it, so the site would be built once per module."""
+    site_dir = tmp_path_factory.mktemp("real-site")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return site_dir
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import Project
+from search_support import indexed_pages
+from maillage.pipeline import load_handbook
 from maillage.rendering.sanitise import sanitise
 
 
@@ -99,10 +101,10 @@ def test_glossary_terms_become_tooltips_in_card_text(site: Project) -> None:
 
 
 def test_search_index_holds_generated_pages(site: Project) -> None:
-    index = json.loads((site.root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["fiches/partir-des-objectifs/"] == "Partir des objectifs que les entreprises se fixent elles-mêmes"
-    assert any("Un réseau tient quand chaque entreprise" in doc["text"] for doc in index["docs"])
+    pages = indexed_pages(site.root / "site")
+    card = pages["fiches/partir-des-objectifs/"]
+    assert card["meta"]["title"] == "Partir des objectifs que les entreprises se fixent elles-mêmes"
+    assert any("Un réseau tient quand chaque entreprise" in page["content"] for page in pages.values())
 
 
 def test_cards_are_out_of_the_navigation(site: Project) -> None:
@@ -113,10 +115,10 @@ def test_cards_are_out_of_the_navigation(site: Project) -> None:
 def test_titles_are_escaped_not_interpreted(project: Project) -> None:
     project.write("practices/lancer/choisir-un-animateur.yml",
                   (project.root / "practices/lancer/choisir-un-animateur.yml").read_text(encoding="utf-8")
-                  .replace("title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](x) {: #y } & co'"))
+                  .replace("title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](x) & co 1. ~ ?'"))
     project.build()
     html = project.page("fiches/choisir-un-animateur")
-    assert "Choisir *un* [animateur](x) {: #y } &amp; co" in html
+    assert "Choisir *un* [animateur](x) &amp; co 1. ~ ?" in html  # attribute lists: refused (text_safety)
     assert "<em>un</em>" not in html
 
 
@@ -127,7 +129,7 @@ def test_an_invalid_card_fails_the_build_with_file_line_and_field(project: Proje
         project.build()
     message = build_log.text
     assert "Le guide contient 1 problème à corriger :" in message
-    assert (f"{path}:3:8: phase: valeur « lauch » non permise. Valeurs permises : launch (lancer), "
+    assert (f"{path}:4:8: phase: valeur « lauch » non permise. Valeurs permises : launch (lancer), "
             "manage (gérer), sustain (pérenniser). Vouliez-vous dire « launch » ?") in message
 
 
@@ -137,7 +139,7 @@ def test_under_serve_an_invalid_card_replaces_the_site_with_its_problems(project
     site = project.build(serve=True)
     home = text_of(project.page(""))
     assert "Le guide ne se construit pas" in home
-    assert f"{path} , ligne 2, colonne 7, champ kind" in home
+    assert f"{path} , ligne 3, colonne 7, champ kind" in home
     assert "Le guide ne se construit pas" in text_of(project.page("fiches/choisir-un-animateur"))
     assert not (site / "lancer").exists()
     other_card = text_of(project.page("fiches/partir-des-objectifs"))
@@ -173,16 +175,43 @@ def test_sanitiser_removes_what_markdown_should_never_produce() -> None:
     assert sanitise(dirty) == '<p>a<a>b</a><abbr title="t">PME</abbr></p>'
 
 
-def test_search_index_lets_unaccented_words_match(site: Project) -> None:
-    index = json.loads((site.root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["fields"]["folded"] == {"boost": 1.0}
-    assert index["config"]["fields"]["folded_title"] == index["config"]["fields"]["title"] == {"boost": 1000.0}
-    page = [doc for doc in index["docs"] if doc["location"].startswith("fiches/partir-des-objectifs/")]
-    assert "elles-mêmes" in page[0]["title"]
-    folded = {word for doc in page for word in doc["folded"].split()}
-    assert folded >= {"reseau", "Ecrire"}
-    assert page[0]["folded_title"] == "memes"
-    assert "réseau" not in folded
+def test_pagefind_indexes_the_pages_readers_read_and_material_indexes_none(site: Project) -> None:
+    """Print pages, the finder (which lists every card) and the 404 page stay out of the search;
+    a card's result carries its summary and section; the "¶" of headings and the print buttons
+    are not indexed text. Material's own index is empty: Pagefind answers the search."""
+    site_dir = site.root / "site"
+    assert (site_dir / "pagefind" / "pagefind.js").exists()
+    pages = indexed_pages(site_dir)
+    handbook = load_handbook(site.root / "practices", site.root).handbook
+    assert {card.url for card in handbook.cards.values()} <= pages.keys()
+    assert {"", "lancer/", "glossaire/"} <= pages.keys()
+    assert not [url for url in pages if url.startswith(("imprimer/", "trouver/")) or "404" in url]
+    assert (site_dir / "imprimer" / "lancer" / "index.html").exists() and (site_dir / "trouver" / "index.html").exists()
+    card = handbook.cards["partir-des-objectifs"]
+    indexed = pages[card.url]
+    assert indexed["meta"] == {"title": card.title, "summary": " ".join(card.summary.split()),
+                               "section": card.section.title}
+    assert "¶" not in indexed["content"] and "Imprimer" not in indexed["content"]
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+
+
+def test_with_the_search_option_off_material_s_search_stays(project: Project) -> None:
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("  - maillage\n", "  - maillage:\n      search: false\n"))
+    site_dir = project.build()
+    assert not (site_dir / "pagefind").exists()
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"] == "fiches/partir-des-objectifs/" for doc in index["docs"])
+    assert 'data-md-component="search-query"' in project.page("lancer")  # Material's own dialog
+
+
+def test_a_failing_pagefind_fails_the_build_in_french(project: Project, build_log,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(project.root / "pas-de-pagefind"))
+    with pytest.raises(Abort):
+        project.build()
+    assert "Pagefind n'a pas pu indexer le site : " in build_log.text
 
 
 def test_card_pages_show_their_last_change_from_git(project: Project) -> None:
@@ -198,3 +227,8 @@ def test_card_pages_show_their_last_change_from_git(project: Project) -> None:
 
 def test_without_git_history_no_date_is_invented(site: Project) -> None:
     assert "mise à jour le" not in site.page("fiches/partir-des-objectifs")
+
+
+def test_sanitiser_keeps_the_icons_markdown_emits() -> None:
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1"></path></svg>'
+    assert sanitise(icon) == icon

@@ -33,7 +33,7 @@ MAX_DEPTH = 16
 _BOM = b"\xef\xbb\xbf"
 _STRING_TAG = "tag:yaml.org,2002:str"
 _FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
 )
 _resolver = Resolver()
 _constructor = SafeConstructor()
@@ -120,13 +120,13 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
         offset = match.start()
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        code = f"U+{ord(match.group()):04X}"
-        return None, [Problem(
-            display, line, column, "",
-            f"caractère invisible ou de contrôle interdit ({code}). Supprimez-le : il vient souvent "
-            "d'un copier-coller depuis un traitement de texte ou un PDF.",
-        )]
+        return None, [Problem(display, line, column, "", _forbidden_character(match.group()))]
     return text.replace("\r\n", "\n"), []
+
+
+def _forbidden_character(character: str) -> str:
+    return (f"caractère invisible ou de contrôle interdit (U+{ord(character):04X}). Supprimez-le : il vient "
+            "souvent d'un copier-coller depuis un traitement de texte ou un PDF.")
 
 
 class _Frame:
@@ -148,6 +148,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.skipping = 0  # nesting level inside a structure too deep to keep
         self.has_root = False
+        self.aliases_reported: set[str] = set()
         self.broken = False  # a syntax error: what was built is partial and must not be used
 
     def build(self) -> list[Problem]:
@@ -162,11 +163,18 @@ class _Builder:
             opening = error.context_mark if "quoted scalar" in str(error.context) else None
             mark = opening or error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            at_tab = mark is not None and _char_at(self.text, mark.line, mark.column) == "\t"
-            self._add(Position(line, column), _TAB_MESSAGE if at_tab else _french_syntax_message(error))
+            message = _french_syntax_message(error)
+            stumbled_on = _char_at(self.text, mark.line, mark.column) if mark is not None else ""
+            if stumbled_on == "\t":
+                message = _TAB_MESSAGE
+            elif stumbled_on == "-" and "expected key" in str(error.problem):
+                message = _LIST_INDENT_MESSAGE  # a list item out of line, not a key
+            elif mark is not None and _after_closing_quote(self.text, mark.line, mark.column):
+                message = _AFTER_QUOTE_MESSAGE
+            self._add(Position(line, column), message)
         except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught in _decode
             self._add(Position(1, 1), f"YAML illisible : {error}")
-        if not self.problems and not self.has_root:
+        if not self.problems and self.document.data is None:  # nothing, or only "---"
             self._add(Position(1, 1), "le fichier est vide : il doit contenir des lignes « clé: valeur ».")
         return self.problems
 
@@ -176,8 +184,10 @@ class _Builder:
             self._add(_start(event), "un seul document par fichier : retirez la ligne « --- » et ce qui suit.")
             raise _StopReading
         elif isinstance(event, yaml.AliasEvent):
-            self._add(_start(event), f"les alias YAML (« *{event.anchor} ») sont refusés : recopiez le texte à cet endroit.")
-            self._attach(None, event)
+            if event.anchor not in self.aliases_reported:  # once per name: a bomb repeats them
+                self.aliases_reported.add(event.anchor)
+                self._add(_start(event), f"les alias YAML (« *{event.anchor} ») sont refusés : recopiez le texte à cet endroit.")
+            self._attach(f"*{event.anchor}", event)  # what the editor wrote, never what it points to
         elif isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             self._check_anchor_and_tag(event)
             if isinstance(event, yaml.ScalarEvent):
@@ -205,6 +215,10 @@ class _Builder:
         top = self.stack[-1] if self.stack else None
         if self.skipping:
             return
+        if event.style == '"':  # escapes (« \0 », « \u202e ») write what _decode refuses as bytes
+            hidden = _FORBIDDEN_CHARACTERS.search(event.value)
+            if hidden:
+                self._add(_start(event), _forbidden_character(hidden.group()))
         if top is not None and isinstance(top.container, dict) and top.key is None:
             self._key(top, event)
             return
@@ -212,10 +226,11 @@ class _Builder:
         raw = None
         if not event.style and event.implicit[0] and event.tag is None:  # plain, untagged
             tag = _resolver.resolve(ScalarNode, event.value, (True, False))
-            if tag != _STRING_TAG:
+            construct = _constructor.yaml_constructors.get(tag)
+            if tag != _STRING_TAG and construct is not None:  # ``=`` and ``<<`` have none: text
                 raw = event.value
                 try:
-                    value = _constructor.yaml_constructors[tag](_constructor, ScalarNode(tag, event.value))
+                    value = construct(_constructor, ScalarNode(tag, event.value))
                 except (ValueError, OverflowError, yaml.YAMLError):
                     value = event.value  # e.g. an integer too long to convert: keep the text
         path = self._attach(value, event)
@@ -295,6 +310,14 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column:column + 1] if line < len(lines) else ""
 
 
+def _after_closing_quote(text: str, line: int, column: int) -> bool:
+    """``title: 'L'animateur'``: the apostrophe closed the text and YAML stumbles on what follows."""
+    lines = text.split("\n")
+    if line >= len(lines) or column >= len(lines[line]):
+        return False
+    return lines[line][:column].rstrip().endswith(("'", '"'))
+
+
 def _human_size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
@@ -305,6 +328,12 @@ _TAB_MESSAGE = (
     "YAML invalide, tabulation interdite : YAML n'accepte que des espaces pour indenter. "
     "Remplacez chaque tabulation par deux espaces."
 )
+_LIST_INDENT = "indentation incohérente dans une liste : chaque élément commence par « - » à la même colonne."
+_LIST_INDENT_MESSAGE = "YAML invalide, " + _LIST_INDENT
+_AFTER_QUOTE_MESSAGE = (
+    "YAML invalide, texte après le guillemet qui ferme la valeur : une apostrophe dans un texte entre "
+    "apostrophes se double ('L''animateur'), ou bien mettez tout le texte entre guillemets doubles."
+)
 _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ("while scanning a quoted scalar", "guillemet ouvert ligne {context_line} jamais fermé : ajoutez le "
                                        "guillemet de fin, ou doublez une apostrophe ('') à l'intérieur d'un texte entre apostrophes."),
@@ -314,16 +343,38 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
                                     "être indentée comme la précédente."),
     ("did not find expected key", "indentation incohérente : les clés d'un même bloc doivent commencer "
                                   "exactement à la même colonne."),
-    ("did not find expected '-' indicator", "indentation incohérente dans une liste : chaque élément commence "
-                                            "par « - » à la même colonne."),
+    ("did not find expected '-' indicator", _LIST_INDENT),
     ("expected <block end>", "indentation incohérente : cette ligne ne s'aligne sur aucun bloc au-dessus."),
     ("found undefined alias", "alias YAML sans ancre : les alias (« *nom ») sont refusés, recopiez le texte à cet endroit."),
     ("found unexpected end of stream", "le fichier s'arrête au milieu d'une valeur : un guillemet ou un crochet n'est pas fermé."),
+    ("while parsing a quoted scalar", "dans un texte entre guillemets doubles, « \\ » annonce un caractère spécial "
+                                      "et celui-ci n'existe pas : écrivez le texte entre apostrophes ('…') ou doublez « \\ »."),
+    ("while scanning an alias", "« * » en début de valeur annonce un alias YAML : mettez la valeur entre guillemets."),
+    ("while scanning an anchor", "« & » en début de valeur annonce une ancre YAML : mettez la valeur entre guillemets."),
+    ("while parsing a tag", "« ! » en début de valeur annonce une étiquette YAML : mettez la valeur entre guillemets."),
+    ("while scanning a directive", "les lignes qui commencent par « % » sont des directives YAML, refusées : "
+                                   "retirez la ligne, ou mettez le texte entre guillemets."),
+    ("found incompatible YAML document", "version de YAML non prise en charge : retirez la ligne « %YAML »."),
+    ("while scanning a block scalar", "après « | » ou « > », écrivez seulement « | » ou « > » puis le texte "
+                                      "indenté sur les lignes suivantes."),
+    ("block sequence entries are not allowed", "tiret « - » inattendu : une liste commence à la ligne suivante, "
+                                               "un élément par ligne précédé de « - » ; un texte qui commence par "
+                                               "« - » se met entre guillemets."),
+    ("mapping keys are not allowed", "« ? » inattendu en début de valeur : mettez la valeur entre guillemets."),
+    ("did not find expected <document start>", "cette ligne ne s'aligne pas sur la première : les clés du premier "
+                                               "niveau commencent toutes en colonne 1, et « ... » ne doit pas "
+                                               "couper le fichier."),
+    ("while parsing a block node", "valeur inattendue : un texte qui commence par « ] », « } » ou « , » se met "
+                                   "entre guillemets."),
+    ("while parsing a flow node", "liste entre crochets ou bloc entre accolades jamais fermé, ou virgule en trop : "
+                                  "fermez-le par « ] » ou « } »."),
     ("found character that cannot start any token", "caractère inattendu en début de valeur (« @ », « ` », « % »…) : "
                                                     "mettez la valeur entre guillemets."),
     ("found character", "caractère inattendu en début de valeur (« @ », « ` », « % »…) : mettez la valeur entre guillemets."),
-    ("expected ',' or ']'", "liste entre crochets mal fermée : séparez les éléments par des virgules et fermez par « ] »."),
-    ("expected ',' or '}'", "bloc entre accolades mal fermé : séparez par des virgules et fermez par « } »."),
+    ("expected ',' or ']'", "liste entre crochets ouverte ligne {context_line} mal fermée : séparez les éléments "
+                            "par des virgules et fermez par « ] »."),
+    ("expected ',' or '}'", "bloc entre accolades ouvert ligne {context_line} mal fermé : séparez par des "
+                            "virgules et fermez par « } »."),
     ("unacceptable character", "caractère interdit dans un fichier YAML."),
 ]
 
@@ -333,7 +384,8 @@ def _french_syntax_message(error: yaml.MarkedYAMLError) -> str:
     context_line = error.context_mark.line + 1 if error.context_mark else "?"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in english:
-            return "YAML invalide, " + message.format(context_line=context_line)
+            # replace, not format: messages quote braces (« } ») as they are.
+            return "YAML invalide, " + message.replace("{context_line}", str(context_line))
     return f"YAML invalide ({english})."
 
 

@@ -88,6 +88,8 @@ def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path:
     limit = error.validator_value
     if keyword == "type":
         return _wrong_type(_as_list(limit), value, path)
+    if keyword == "enum" and value is None:
+        return f"valeur vide. {_allowed_values(schema)}"
     if keyword == "enum":
         suggestion = _suggest(str(value), [str(option) for option in limit], schema.get("x-labels", {}))
         return f"valeur « {value} » non permise. {_allowed_values(schema)}{suggestion}"
@@ -101,7 +103,8 @@ def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path:
     if keyword == "pattern":
         if limit == ID_PATTERN:
             return (f"identifiant « {value} » invalide : seulement des lettres minuscules sans accents, "
-                    "des chiffres et des tirets entre les mots (ex. « partir-des-objectifs »).")
+                    "des chiffres et des tirets entre les mots (ex. « partir-des-objectifs »)."
+                    + _refused_character(value))
         if "\\n" in limit:
             return "ce texte doit tenir sur une seule ligne, sans retour à la ligne."
         return "ce texte est vide : écrivez-le ou retirez la clé."
@@ -115,6 +118,15 @@ def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path:
         low, high = schema.get("minimum"), schema.get("maximum")
         return f"nombre hors limites : {value} ; il doit être compris entre {low} et {high}."
     return f"valeur invalide ({error.message})."
+
+
+def _refused_character(value: str) -> str:
+    """Name the first character outside the id alphabet: a Cyrillic « с » or a right-to-left
+    mark looks like nothing wrong until it is named."""
+    for character in value:
+        if not ("a" <= character <= "z" or "0" <= character <= "9" or character == "-"):
+            return f" Caractère refusé : « {character} » (U+{ord(character):04X})."
+    return ""
 
 
 def _missing(name: str, property_schema: dict[str, Any], error: ValidationError) -> str:

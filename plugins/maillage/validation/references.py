@@ -94,8 +94,8 @@ def _check_ids(item: Loaded, path: FieldPath, values: object, known: dict[str, L
     if not isinstance(values, list):
         return
     for index, value in enumerate(values):
-        if not isinstance(value, str):
-            continue
+        if not isinstance(value, str) or not ID.match(value):
+            continue  # not an id at all: the schema says so, a lookup would only add noise
         where = path if single else path + (index,)
         if value == self_id:
             yield _at(item, where, f"{target.itself} : retirez « {value} ».")

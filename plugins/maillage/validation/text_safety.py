@@ -18,6 +18,9 @@ _INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
 _REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^\n]*?\}")
+"""What Python-Markdown's ``attr_list`` reads as attributes (its own BASE_RE): ``{: onclick=…}``,
+``{ .classe }``, ``{#ancre}`` would put any attribute on the element they follow."""
 
 
 def unsafe_text(text: str) -> str | None:
@@ -28,6 +31,10 @@ def unsafe_text(text: str) -> str | None:
         snippet = without_autolinks[tag.start(): tag.start() + 20].split(">")[0] + ">"
         return (f"HTML interdit dans le texte (« {snippet} ») : écrivez en Markdown "
                 "(**gras**, *italique*, listes « - »), sans balises.")
+    attributes = _ATTRIBUTE_LIST.search(text)
+    if attributes:
+        return (f"accolades interdites dans le texte (« {attributes.group()[:30]} ») : Markdown y lirait "
+                "des attributs HTML. Reformulez sans « { » ni « } ».")
     destinations = [match.group(1) for match in _INLINE_LINK.finditer(text)]
     destinations += [match.group(1) for match in _REFERENCE_LINK.finditer(text)]
     destinations += [match.group()[1:-1] for match in _AUTOLINK.finditer(text)]

@@ -1,0 +1,219 @@
+"""Each figure of benchmarks/RESULTS.md, measured the same way for the handbook and its baseline.
+
+Builds run as child processes (``python -m mkdocs build``), as a maintainer runs them; their
+peak memory is the child's own maximum resident set size (``os.wait4``), not the parent's.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gzip
+import io
+import os
+import pstats
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float
+    cpu_seconds: float
+    """User and system time of the child: less disturbed than wall time by other jobs on the machine."""
+    peak_mb: float
+
+
+def build(project: Path, site: Path) -> Build:
+    """One ``mkdocs build`` in a child process: wall time and the child's peak memory."""
+    # Not --quiet: it hides warnings from strict mode, and a build with warnings must fail here.
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=project, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    errors = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} a échoué :\n{errors[-3000:]}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def tree_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+@dataclass(frozen=True)
+class SiteFigures:
+    site_mb: float
+    card_page_median_kb: float
+    card_page_max_kb: float
+    search_engine: str
+    first_search_kb: float
+    """What a browser fetches for a first search, as a web server sends it (gzip where it helps)."""
+    finder_data_kb: float | None
+    finder_page_kb: float | None
+
+
+def site_figures(site: Path) -> SiteFigures:
+    cards = sorted(path.stat().st_size for path in (site / "fiches").glob("*/index.html"))
+    engine, first_search = _first_search(site)
+    finder_data, finder_page = site / "trouver" / "fiches.json", site / "trouver" / "index.html"
+    return SiteFigures(
+        site_mb=tree_bytes(site) / 1e6,
+        card_page_median_kb=statistics.median(cards) / 1000,
+        card_page_max_kb=cards[-1] / 1000,
+        search_engine=engine,
+        first_search_kb=first_search / 1000,
+        finder_data_kb=gzipped(finder_data) / 1000 if finder_data.exists() else None,
+        finder_page_kb=gzipped(finder_page) / 1000 if finder_page.exists() else None,
+    )
+
+
+FRAGMENTS_SHOWN = 10
+"""Results whose excerpt a first search shows, each a Pagefind fragment."""
+
+
+def _first_search(site: Path) -> tuple[str, int]:
+    """Bytes of a first search. Pagefind: its script, entry, French WASM and metadata, the two
+    largest index chunks and ten typical fragments (its own files are already compressed).
+    Material: the whole index, its worker and lunr's French files, gzipped."""
+    pagefind = site / "pagefind"
+    if (pagefind / "pagefind-entry.json").exists():
+        chunks = sorted(path.stat().st_size for path in (pagefind / "index").glob("*.pf_index"))
+        fragments = sorted(path.stat().st_size for path in (pagefind / "fragment").glob("*.pf_fragment"))
+        fixed = gzipped(pagefind / "pagefind.js") + gzipped(pagefind / "pagefind-entry.json")
+        fixed += sum(path.stat().st_size for path in [*pagefind.glob("wasm.fr.pagefind"), *pagefind.glob("*.pf_meta")])
+        typical = statistics.median(fragments) if fragments else 0
+        return "Pagefind", int(fixed + sum(chunks[-2:]) + FRAGMENTS_SHOWN * typical)
+    scripts = site / "assets" / "javascripts"
+    files = [site / "search" / "search_index.json", *sorted((scripts / "workers").glob("search.*.min.js")),
+             *(scripts / "lunr" / "min" / name for name in ("lunr.stemmer.support.min.js", "lunr.fr.min.js"))]
+    return "Material (lunr)", sum(gzipped(path) for path in files if path.exists())
+
+
+def validation_times(project: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """(load_handbook, CSafeLoader parse) seconds, alternated, over every file of practices/."""
+    from maillage.pipeline import find_files, load_handbook
+
+    practices = project / "practices"
+    paths = find_files(practices)
+    loaded, parsed = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = load_handbook(practices, project)
+        loaded.append(time.perf_counter() - start)
+        if result.problems:
+            raise RuntimeError(f"le guide synthétique a des problèmes : {result.problems[:3]}")
+        start = time.perf_counter()
+        for path in paths:
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        parsed.append(time.perf_counter() - start)
+    return loaded, parsed
+
+
+def edit_to_reload(project: Path, edits: int, timeout: float = 600) -> list[float]:
+    """Seconds from saving a card to ``mkdocs serve`` serving the changed page, ``edits`` times.
+
+    The browser's livereload poll adds at most its own interval on top; the rebuild is the cost.
+    """
+    card = sorted((project / "practices" / "gerer").glob("*.yml"))[0]
+    site_url = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{urlsplit(site_url).path.rstrip('/')}/fiches/{card.stem}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f",
+         str(project / "mkdocs.yml")],
+        cwd=project, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    original = card.read_text(encoding="utf-8")
+    try:
+        _wait_for(lambda: _fetch(url), timeout)
+        times = []
+        for number in range(edits):
+            marker = f"Modification numéro {number} du banc d'essai"
+            start = time.perf_counter()
+            card.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+            _wait_for(lambda: marker in _fetch(url), timeout)
+            times.append(time.perf_counter() - start)
+            time.sleep(1)  # let the watcher settle before the next save
+        return times
+    finally:
+        card.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(condition, timeout: float):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise TimeoutError(f"rien après {timeout} s")
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    function: str
+    cumulative: float
+    own: float
+    calls: int
+
+
+def profile_build(project: Path, site: Path, top: int = 25) -> tuple[float, list[HotSpot]]:
+    """cProfile of one in-process build: total seconds and the heaviest functions (cumulative)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    profiler = cProfile.Profile()
+    here = Path.cwd()
+    os.chdir(project)  # as the child processes run: relative paths in mkdocs.yml (snippets) agree
+    try:
+        start = time.perf_counter()
+        profiler.runcall(mkdocs_build, config)
+        total = time.perf_counter() - start
+    finally:
+        os.chdir(here)
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    spots = []
+    for (filename, line, name), (calls, _, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = _short(filename)
+        spots.append(HotSpot(f"{where}:{line}({name})", cumulative, own, calls))
+    return total, spots
+
+
+def _short(filename: str) -> str:
+    for marker in ("site-packages/", "plugins/", "lib/python3"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename

@@ -1,0 +1,209 @@
+"""Synthetic handbooks of any size, shaped like the real one.
+
+Every field of every kind of file is used, with French-like text of the real cards' length
+(about 450 words a card), cross-links between cards, cases, sources and glossary terms. The
+same seed gives the same handbook, so two runs measure the same input. Everything else (theme,
+plugins, Markdown extensions, stylesheets, theme overrides) is the project's own mkdocs.yml,
+so the benchmark follows the site as it changes.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+from markdown.extensions.toc import slugify
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils.yaml import yaml_load
+
+from maillage.model.entries import SECTIONS
+from maillage.validation.schemas import SchemaSet
+
+from .baseline import plugin_output
+
+WORDS = """
+réseau entreprises coopération animateur dirigeants projet pôle compétences formation salariés
+groupement employeurs territoire confiance objectifs partenaires action commune échanges besoins
+financement subvention chambre consulaire collectivité organisme appui gouvernance décision règles
+membres adhérents réunion atelier démarche bilan résultats indicateurs suivi évaluation partage
+connaissances innovation recherche laboratoire marché clients fournisseurs donneur ordre
+sous-traitants qualité export numérique outils méthode calendrier étape première temps mois année
+petite moyenne grande structure association charte convention contrat emploi poste mobilité
+carrière recrutement temps partagé métier filière secteur zone bassin local régional national
+européen programme dispositif appel offres achat groupé référentiel diagnostic enquête entretien
+visite témoignage expérience leçon réussite difficulté écueil risque méfiance concurrence conflit
+médiation neutralité légitimité engagement volontaires noyau périphérie relais promoteur porteur
+""".split()
+GLUE = "le la les un une des du de et à au aux pour avec dans sur par sans entre chaque leur leurs plus".split()
+TERMS = ["PME", "TPE", "GE", "GEIQ", "OPCA", "CCI", "CMA", "FSE", "GPEC", "VAE", "R&D", "CUMA", "ANPE",
+         "DGEFP", "CAO", "NTIC", "SPL", "OIR", "CBE", "GRH"]
+SEED = 20_261_122
+
+
+class Writer:
+    """French-like sentences from a fixed vocabulary, with glossary terms and some Markdown."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+
+    def words(self, low: int, high: int) -> str:
+        count = self.random.randint(low, high)
+        pool = [self.random.choice(WORDS if self.random.random() < 0.6 else GLUE) for _ in range(count)]
+        if self.random.random() < 0.3:
+            pool[self.random.randrange(count)] = self.random.choice(TERMS)
+        return " ".join(pool)
+
+    def sentence(self, low: int = 8, high: int = 20) -> str:
+        text = self.words(low, high)
+        if self.random.random() < 0.15:
+            head, _, tail = text.partition(" ")
+            text = f"{head} **{tail.split(' ')[0]}** {' '.join(tail.split(' ')[1:])}".strip()
+        return text[0].upper() + text[1:] + "."
+
+    def paragraph(self, sentences: int) -> str:
+        return " ".join(self.sentence() for _ in range(sentences))
+
+    def title(self) -> str:
+        text = self.words(4, 9)
+        return text[0].upper() + text[1:]
+
+
+def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> None:
+    """A handbook project of ``cards`` cards in ``root``, configured like ``project``."""
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "practices").mkdir(parents=True)
+    writer = Writer(seed + cards)
+    schemas = SchemaSet.load()
+    vocabulary = {name: list(schemas.labels("card", name)) for name in ("actors", "themes")}
+    card_ids = _unique_ids([writer.title() for _ in range(cards)])
+    case_ids = _unique_ids([f"experience {writer.words(2, 4)}" for _ in range(max(2, cards // 2))])
+    source_ids = _unique_ids([f"source {writer.words(2, 4)}" for _ in range(max(5, cards // 20))])
+    term_ids = [slugify(term, "-") for term in TERMS]
+
+    def citations() -> list[dict[str, str]]:
+        return [{"ref": writer.random.choice(source_ids), "locator": f"Partie {writer.random.randint(1, 9)}, "
+                 f"{writer.words(2, 5)}"} for _ in range(writer.random.randint(1, 2))]
+
+    for number, card_id in enumerate(card_ids):
+        kind = writer.random.choices(["practice", "condition", "vigilance"], [70, 15, 15])[0]
+        card: dict[str, object] = {"id": card_id, "kind": kind}
+        if kind == "practice":
+            card["phase"] = writer.random.choice(["launch", "manage", "sustain"])
+        card.update({
+            "title": writer.title(),
+            "summary": writer.paragraph(2)[:390],
+            "context": writer.paragraph(5),
+            "how": [writer.paragraph(2) for _ in range(writer.random.randint(3, 6))],
+            "pitfalls": [writer.sentence() for _ in range(writer.random.randint(2, 3))],
+            "indicators": [writer.sentence() for _ in range(writer.random.randint(2, 3))],
+            "actors": writer.random.sample(vocabulary["actors"], writer.random.randint(1, 4)),
+            "themes": writer.random.sample(vocabulary["themes"], writer.random.randint(1, 3)),
+            "related": sorted({card_ids[(number + writer.random.randint(1, cards - 1)) % cards]
+                               for _ in range(writer.random.randint(2, 4))}) if cards > 1 else [],
+            "cases": sorted(set(writer.random.sample(case_ids, writer.random.randint(1, 2)))),
+            "sources": citations(),
+        })
+        if not card["related"]:
+            del card["related"]
+        folder = _folder(card)
+        _dump(root / "practices" / folder / f"{card_id}.yml", card)
+    for case_id in case_ids:
+        _dump(root / "practices" / "experiences" / f"{case_id}.yml", {
+            "id": case_id, "title": writer.title(), "summary": writer.paragraph(2)[:390],
+            "organisations": [writer.title() for _ in range(writer.random.randint(1, 3))],
+            "place": f"{writer.words(1, 3).capitalize()} (France)", "scope": writer.random.choice(["france", "europe"]),
+            "period": f"vers {writer.random.randint(1990, 2020)}", "programme": writer.title(),
+            "description": writer.paragraph(6), "figures": [writer.sentence() for _ in range(2)],
+            "lessons": [writer.sentence() for _ in range(writer.random.randint(2, 4))], "sources": citations(),
+        })
+    for source_id in source_ids:
+        _dump(root / "practices" / "sources" / f"{source_id}.yml", {
+            "id": source_id, "title": writer.title(), "type": writer.random.choice(["report", "article", "policy-note", "news"]),
+            "authors": [f"{writer.words(1, 1).capitalize()}, {chr(65 + writer.random.randrange(26))}."],
+            "publisher": writer.title(), "journal": writer.title(), "year": writer.random.randint(1990, 2024),
+            "year_approximate": writer.random.random() < 0.3, "summary": writer.paragraph(3)[:590],
+        })
+    for term, term_id in zip(TERMS, term_ids):
+        _dump(root / "practices" / "glossaire" / f"{term_id}.yml", {
+            "id": term_id, "term": term, "expansion": writer.title(), "definition": writer.paragraph(2)[:490],
+            "see_also": sorted({writer.random.choice([other for other in term_ids if other != term_id])}),
+        })
+    _write_site(root, project, cards)
+
+
+def _folder(card: dict[str, object]) -> str:
+    for section in SECTIONS:
+        if card["kind"] == section.kind and (section.phase is None or card.get("phase") == section.phase):
+            return section.slug
+    raise ValueError(card)
+
+
+def _unique_ids(texts: list[str]) -> list[str]:
+    seen: set[str] = set()
+    ids = []
+    for text in texts:
+        base = slugify(text, "-")[:60].strip("-")
+        candidate, number = base, 2
+        while candidate in seen:
+            candidate, number = f"{base}-{number}", number + 1
+        seen.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def _dump(path: Path, data: dict[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def _write_site(root: Path, project: Path, cards: int) -> None:
+    """docs/ and mkdocs.yml: the project's configuration, a home page, the tags page and the
+    navigation entries the plugin generates (with a short introduction where the project has
+    one); hand-written pages about real cards are left out."""
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs, project_docs = root / "docs", project / config.get("docs_dir", "docs")
+    docs.mkdir()
+    if (project_docs / "assets").is_dir():
+        shutil.copytree(project_docs / "assets", docs / "assets")
+    custom_dir = config.get("theme", {}).get("custom_dir")
+    if custom_dir:
+        shutil.copytree(project / custom_dir, root / custom_dir)
+    (docs / "index.md").write_text(f"# {config['site_name']}\n\nGuide synthétique de {cards} fiches, "
+                                   "construit pour mesurer le moteur.\n", encoding="utf-8")
+    real_nav = config.pop("nav", [])
+    _dump_config(root, config)  # no navigation yet: first see which pages the plugin puts in it
+    generated = {file.src_uri for file in plugin_output(root).files if file.inclusion != InclusionLevel.NOT_IN_NAV}
+    config["nav"] = _keep_nav(real_nav, generated, project_docs, docs)
+    _dump_config(root, config)
+
+
+def _dump_config(root: Path, config: dict) -> None:
+    (root / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _keep_nav(nav: list, generated: set[str], project_docs: Path, docs: Path) -> list:
+    """The project's navigation, keeping the home page, tags pages and generated pages."""
+    kept = []
+    for entry in nav:
+        title, target = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(target, list):
+            children = _keep_nav(target, generated, project_docs, docs)
+            if children:
+                kept.append({title: children} if title else children)
+            continue
+        tags = "<!-- material/tags -->" in _read(project_docs / target)
+        if target == "index.md" or target in generated or tags:
+            if target != "index.md" and (project_docs / target).exists():
+                page = docs / target
+                page.parent.mkdir(parents=True, exist_ok=True)
+                marker = "\n<!-- material/tags -->\n" if tags else ""
+                page.write_text(f"# {title or target}\n\nIntroduction de la rubrique.\n{marker}", encoding="utf-8")
+            kept.append(entry)
+    return kept
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""

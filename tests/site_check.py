@@ -1,0 +1,228 @@
+"""What every built site must satisfy, checked after every test build (``conftest.Project.build``).
+
+- No script the theme or the project did not ship: an external script must be Material's
+  (``assets/javascripts/``) or listed in ``extra_javascript`` (the plugin's ``assets/maillage/*.js``
+  are); an inline script must be one of the theme's own, read from its templates, or, on a page
+  served by ``mkdocs serve``, the livereload snippet. JSON data blocks must parse as JSON.
+- No ``javascript:`` or ``vbscript:`` URL and no inline event handler (``on…=``) except those
+  written literally in the theme's templates (Material's search "share" link).
+- No card lost: every card of the handbook has its page, is listed by its section page, and,
+  when the site has the finder (``trouver/``), is in the finder's page and its data file.
+  When the handbook has problems (``mkdocs serve``), every card's address shows the problems.
+
+Every finding names the page, so one failing build says everything at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import _SCRIPT_TEMPLATE
+
+from maillage.model.entries import SECTIONS
+from maillage.pipeline import kind_of, find_files, load_handbook
+
+DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
+_TEMPLATE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+_TEMPLATE_HANDLER = re.compile(r"\s(on[a-z]+)=\"([^\"]*)\"")
+_TEMPLATE_DANGEROUS_URL = re.compile(r"=\"((?:javascript|vbscript):[^\"]*)\"", re.IGNORECASE)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the theme and the project ship, hence what a page may contain."""
+
+    script_paths: frozenset[str]
+    """Site-relative paths of the external scripts the project lists (``extra_javascript``)."""
+    inline_scripts: tuple[re.Pattern[str], ...]
+    handlers: frozenset[tuple[str, str]]
+    dangerous_urls: frozenset[str]
+    base_path: str
+    """The path part of ``site_url`` ("/guide/"): Material's 404 page links from there."""
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, *, served: bool) -> Policy:
+        scripts, handlers, urls = _theme_shipped(tuple(config.theme.dirs))
+        if served:
+            scripts += (_livereload_pattern(),)
+        listed = frozenset(posixpath.normpath(str(script).lstrip("/")) for script in config.extra_javascript)
+        return cls(listed, scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/")
+
+    def script_allowed(self, path: str) -> bool:
+        return path in self.script_paths or path.startswith("assets/javascripts/")
+
+
+@functools.lru_cache
+def _theme_shipped(dirs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], frozenset, frozenset]:
+    """Inline scripts, event handlers and script URLs written in the theme's templates.
+
+    A script's Jinja expressions (``{{ base_url }}``) become "any text without quotes or tags".
+    """
+    scripts: list[re.Pattern[str]] = []
+    handlers: set[tuple[str, str]] = set()
+    urls: set[str] = set()
+    for folder in dirs:
+        for template in Path(folder).rglob("*.html"):
+            text = template.read_text(encoding="utf-8", errors="replace")
+            for match in _TEMPLATE_SCRIPT.finditer(text):
+                if "src=" in match["attributes"] or "json" in match["attributes"]:
+                    continue
+                parts = _JINJA.split(match["body"].strip())
+                scripts.append(re.compile(r"[^\"<]*?".join(re.escape(part) for part in parts)))
+            handlers.update(_TEMPLATE_HANDLER.findall(text))
+            urls.update(_TEMPLATE_DANGEROUS_URL.findall(text))
+    return tuple(scripts), frozenset(handlers), frozenset(urls)
+
+
+def _livereload_pattern() -> re.Pattern[str]:
+    """The snippet ``mkdocs serve`` adds to every page it serves, with its two numbers."""
+    pattern = re.escape(_SCRIPT_TEMPLATE.template.strip())
+    for name in ("epoch", "request_id"):
+        pattern = pattern.replace(re.escape(f"${{{name}}}"), r"\d+")
+    return re.compile(pattern)
+
+
+class _Page(HTMLParser):
+    """One page's scripts, risky attributes and links to card pages."""
+
+    def __init__(self, url: str, policy: Policy) -> None:
+        super().__init__(convert_charrefs=True)
+        self.url = url
+        self.policy = policy
+        self.findings: list[str] = []
+        self.card_links: set[str] = set()
+        self._script: dict[str, str | None] | None = None
+        self._body = ""
+        self._article_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self._article_depth += 1
+        for name, value in attrs:
+            if name.startswith("on") and (name, value or "") not in self.policy.handlers:
+                self.findings.append(f"{self.url} : gestionnaire d'événement <{tag} {name}=…>")
+            cleaned = _INVISIBLE.sub("", value or "")
+            if DANGEROUS_SCHEMES.match(cleaned) and value not in self.policy.dangerous_urls:
+                self.findings.append(f"{self.url} : URL « {cleaned[:40]} » dans <{tag} {name}>")
+        attributes = dict(attrs)
+        if tag == "script":
+            self._script, self._body = attributes, ""
+            src = attributes.get("src")
+            if src is not None and not self.policy.script_allowed(self._site_path(src)):
+                self.findings.append(f"{self.url} : script non livré par le thème ni le projet : {src}")
+        if tag == "a" and self._article_depth:
+            target = self._site_path(attributes.get("href") or "")
+            match = re.fullmatch(r"fiches/([^/]+)/(?:index\.html)?", target)
+            if match:
+                self.card_links.add(match[1])
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._body += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self._article_depth:
+            self._article_depth -= 1
+        if tag != "script" or self._script is None:
+            return
+        script, body = self._script, self._body.strip()
+        self._script = None
+        if script.get("src") is not None:
+            if body:
+                self.findings.append(f"{self.url} : script externe avec un contenu")
+        elif "json" in (script.get("type") or ""):
+            try:
+                json.loads(body)
+            except ValueError:
+                self.findings.append(f"{self.url} : bloc de données JSON illisible (texte échappé de sa balise ?)")
+        elif not any(pattern.fullmatch(body) for pattern in self.policy.inline_scripts):
+            self.findings.append(f"{self.url} : script en ligne inconnu : {body[:60]!r}")
+
+    def _site_path(self, reference: str) -> str:
+        """``../assets/x.js`` seen from this page → ``assets/x.js``; external URLs stay whole."""
+        parts = urlsplit(reference)
+        if parts.scheme or parts.netloc:
+            return reference
+        resolved = urljoin(self.policy.base_path + self.url, parts.path)
+        return resolved[len(self.policy.base_path):] if resolved.startswith(self.policy.base_path) else resolved
+
+
+def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]]:
+    """Findings for one page (``url`` relative to the site, e.g. ``fiches/x/``) and the cards it links."""
+    page = _Page(url, policy)
+    page.feed(html)
+    page.close()
+    return page.findings, page.card_links
+
+
+def check_site(site: Path, config: MkDocsConfig, *, served: bool = False) -> list[str]:
+    policy = Policy.of(config, served=served)
+    findings: list[str] = []
+    links: dict[str, set[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        url = path.relative_to(site).as_posix().removesuffix("index.html")
+        found, linked = check_page(path.read_text(encoding="utf-8"), url, policy)
+        findings += found
+        links[url] = linked
+    return findings + _lost_cards(site, config, links)
+
+
+def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) -> list[str]:
+    plugin = config.plugins.get("maillage")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    result = load_handbook(plugin.practices_dir, plugin.root)
+    if result.handbook is None:
+        return _problems_everywhere(site, plugin.practices_dir)
+    cards = set(result.handbook.cards)
+    findings = []
+    pages = {path.parent.name for path in (site / "fiches").glob("*/index.html")}
+    if pages != cards:
+        findings.append(f"pages de fiches : {len(pages)} pour {len(cards)} fiches ; sans page : "
+                        f"{sorted(cards - pages)}, en trop : {sorted(pages - cards)}")
+    listed: set[str] = set()
+    for section in SECTIONS:
+        own = {card.id for card in result.handbook.section_cards(section)}
+        shown = links.get(section.url, set())
+        listed |= shown
+        if not own <= shown:
+            findings.append(f"{section.url} : fiches de la rubrique absentes de sa page : {sorted(own - shown)}")
+    if listed != cards:
+        findings.append(f"pages des rubriques : fiches absentes {sorted(cards - listed)}, inconnues {sorted(listed - cards)}")
+    if (site / "trouver").is_dir():
+        if links.get("trouver/", set()) != cards:
+            findings.append(f"trouver/ : la page ne liste pas chaque fiche ({len(links.get('trouver/', ()))} pour {len(cards)})")
+        rows = [row[0] for row in json.loads((site / "trouver" / "fiches.json").read_text(encoding="utf-8"))["cards"]]
+        if sorted(rows) != sorted(cards):
+            findings.append(f"trouver/fiches.json : {len(rows)} lignes pour {len(cards)} fiches")
+    return findings
+
+
+def _problems_everywhere(site: Path, practices: Path) -> list[str]:
+    """``mkdocs serve`` with problems: each card's address shows the problems page, never an old card."""
+    home = _article(site / "index.html")
+    findings = []
+    for path in find_files(practices):
+        if kind_of(path, practices) != "card":
+            continue
+        page = site / "fiches" / path.stem / "index.html"
+        if not page.exists() or _article(page) != home:
+            findings.append(f"fiches/{path.stem}/ : la page ne montre pas les problèmes du guide")
+    return findings
+
+
+def _article(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    start = text.find("<article")
+    # The edit button and relative links differ from page to page; the problems list does not.
+    return re.sub(r"<a [^>]*>|\.\./", "", text[start:text.find("</article>", start)])
