@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
 from maillage.model.entries import SECTIONS
-from maillage.pipeline import kind_of, find_files, load_handbook
+from maillage.pipeline import find_files, kind_of, load_handbook
 
 DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
@@ -43,7 +43,8 @@ class Policy:
     """What the theme and the project ship, hence what a page may contain."""
 
     script_paths: frozenset[str]
-    """Site-relative paths of the external scripts the project lists (``extra_javascript``)."""
+    """Site-relative paths of the theme's script files and of those the project lists
+    (``extra_javascript``, where the plugin adds its own)."""
     inline_scripts: tuple[re.Pattern[str], ...]
     handlers: frozenset[tuple[str, str]]
     dangerous_urls: frozenset[str]
@@ -52,22 +53,20 @@ class Policy:
 
     @classmethod
     def of(cls, config: MkDocsConfig, *, served: bool) -> Policy:
-        scripts, handlers, urls = _theme_shipped(tuple(config.theme.dirs))
+        files, scripts, handlers, urls = _theme_shipped(tuple(config.theme.dirs))
         if served:
             scripts += (_livereload_pattern(),)
-        listed = frozenset(posixpath.normpath(str(script).lstrip("/")) for script in config.extra_javascript)
-        return cls(listed, scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/")
-
-    def script_allowed(self, path: str) -> bool:
-        return path in self.script_paths or path.startswith("assets/javascripts/")
+        listed = {posixpath.normpath(str(script).lstrip("/")) for script in config.extra_javascript}
+        return cls(frozenset(files | listed), scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/")
 
 
 @functools.lru_cache
-def _theme_shipped(dirs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], frozenset, frozenset]:
-    """Inline scripts, event handlers and script URLs written in the theme's templates.
+def _theme_shipped(dirs: tuple[str, ...]) -> tuple[set[str], tuple[re.Pattern[str], ...], frozenset, frozenset]:
+    """Script files, inline scripts, event handlers and script URLs of the theme's folders.
 
     A script's Jinja expressions (``{{ base_url }}``) become "any text without quotes or tags".
     """
+    files = {path.relative_to(folder).as_posix() for folder in dirs for path in Path(folder).rglob("*.js")}
     scripts: list[re.Pattern[str]] = []
     handlers: set[tuple[str, str]] = set()
     urls: set[str] = set()
@@ -81,7 +80,7 @@ def _theme_shipped(dirs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], 
                 scripts.append(re.compile(r"[^\"<]*?".join(re.escape(part) for part in parts)))
             handlers.update(_TEMPLATE_HANDLER.findall(text))
             urls.update(_TEMPLATE_DANGEROUS_URL.findall(text))
-    return tuple(scripts), frozenset(handlers), frozenset(urls)
+    return files, tuple(scripts), frozenset(handlers), frozenset(urls)
 
 
 def _livereload_pattern() -> re.Pattern[str]:
@@ -118,7 +117,7 @@ class _Page(HTMLParser):
         if tag == "script":
             self._script, self._body = attributes, ""
             src = attributes.get("src")
-            if src is not None and not self.policy.script_allowed(self._site_path(src)):
+            if src is not None and self._site_path(src) not in self.policy.script_paths:
                 self.findings.append(f"{self.url} : script non livré par le thème ni le projet : {src}")
         if tag == "a" and self._article_depth:
             target = self._site_path(attributes.get("href") or "")

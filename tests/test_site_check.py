@@ -35,6 +35,7 @@ def test_a_built_page_passes_and_each_injection_is_caught(built) -> None:
         ("<script>alert(1)</script>", "script en ligne inconnu"),
         ('<script src="https://evil.example/x.js"></script>', "script non livré"),
         ('<script src="../../assets/maillage/absent.js"></script>', "script non livré"),
+        ('<script src="../../assets/javascripts/absent.js"></script>', "script non livré"),
         ('<img src="x.png" onerror="alert(1)">', "gestionnaire d'événement <img onerror"),
         ('<a href=" java\tscript:alert(1)">x</a>', "URL « javascript:alert(1) »"),
         ('<a href="vbscript:msgbox">x</a>', "URL « vbscript:msgbox »"),
