@@ -15,12 +15,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]  # works without install, like validate.py
+sys.path[:0] = [str(ROOT / "plugins")]  # works without install, like validate.py
 
-from benchmarks import measures  # noqa: E402
-from benchmarks.baseline import write_baseline  # noqa: E402
-from benchmarks.report import Results, SizeResults, kept_analysis, render  # noqa: E402
-from benchmarks.synthetic import write_handbook  # noqa: E402
+from benchmarking import measures  # noqa: E402
+from benchmarking.baseline import write_baseline  # noqa: E402
+from benchmarking.report import Results, SizeResults, kept_analysis, render  # noqa: E402
+from benchmarking.synthetic import write_handbook  # noqa: E402
 
 PROFILE_SIZE = 1_000
 EDIT_SIZE = 1_000

@@ -12,10 +12,10 @@ from conftest import ROOT
 from maillage.pipeline import load_handbook
 from maillage.validation.schemas import SchemaSet
 
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmarks.baseline import plugin_output, write_baseline  # noqa: E402
-from benchmarks.synthetic import write_handbook  # noqa: E402
+from benchmarking.baseline import plugin_output, write_baseline  # noqa: E402
+from benchmarking.synthetic import write_handbook  # noqa: E402
 
 
 def test_a_synthetic_handbook_is_valid_complete_and_mirrored_by_its_baseline(tmp_path) -> None:

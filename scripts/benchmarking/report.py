@@ -53,6 +53,11 @@ def number(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
+def cards(count: int) -> str:
+    """``10 000``: French thousands."""
+    return f"{count:,}".replace(",", "\u202f")
+
+
 def spread(values: list[float], unit: str = "s", digits: int = 1) -> str:
     """``12,3 s (11,9–12,8 ; n = 3)``: the median, then the lowest and highest runs."""
     return (f"{number(median(values), digits)} {unit} ({number(min(values), digits)}–{number(max(values), digits)} ; "
@@ -97,7 +102,7 @@ def targets(results: Results) -> list[Target]:
         Target("Construction, 1 000 fiches : guide / référence", ratio(1_000, "seconds"), 1.10, "×"),
         Target("Construction, 10 000 fiches : guide / référence", ratio(10_000, "seconds"), 1.10, "×"),
         Target("Construction : 10 000 fiches / 1 000 fiches (guide)", scaling, 11, "×", 1),
-        Target(f"Validation, {largest.cards} fiches : load_handbook / lecture CSafeLoader",
+        Target(f"Validation, {cards(largest.cards)} fiches : load_handbook / lecture CSafeLoader",
                median(largest.loaded) / median(largest.parsed), 1.25, "×"),
         Target("Page de fiche la plus lourde, 10 000 fiches", reader and reader.card_page_max_kb, 50, "Ko", 0),
         Target("Première recherche (gzip), 10 000 fiches", reader and reader.first_search_kb, 150, "Ko", 0),
@@ -135,8 +140,8 @@ def render(results: Results, previous: str | None) -> str:
         *[target.row() for target in targets(results)],
         "",
         "Médiane de plusieurs constructions ; guide et référence construits en alternance. Le temps CPU",
-        "(utilisateur et système du processus) est donné à côté du temps écoulé : sur une machine partagée,",
-        "il dépend moins des autres tâches.",
+        "(utilisateur et système, processus lancés compris) est donné à côté du temps écoulé : sur une",
+        "machine partagée, il dépend moins des autres tâches.",
         "",
         "## Commandes",
         "",
@@ -155,7 +160,7 @@ def render(results: Results, previous: str | None) -> str:
     ]
     for size, item in sorted(sizes.items()):
         lines.append(
-            f"| {size} | {item.files} | {spread([b.seconds for b in item.handbook])} | {spread([b.seconds for b in item.baseline])} "
+            f"| {cards(size)} | {item.files} | {spread([b.seconds for b in item.handbook])} | {spread([b.seconds for b in item.baseline])} "
             f"| {ratio(item, 'seconds')} | {ratio(item, 'cpu_seconds')} | {spread([b.peak_mb for b in item.handbook], 'Mo', 0)} "
             f"| {spread([b.peak_mb for b in item.baseline], 'Mo', 0)} | {ratio(item, 'peak_mb')} |")
     lines += [
@@ -167,7 +172,7 @@ def render(results: Results, previous: str | None) -> str:
         "",
         "| fiches | load_handbook | lecture CSafeLoader | rapport |",
         "|---|---|---|---|",
-        *[f"| {size} | {spread(item.loaded, 's', 2)} | {spread(item.parsed, 's', 2)} "
+        *[f"| {cards(size)} | {spread(item.loaded, 's', 2)} | {spread(item.parsed, 's', 2)} "
           f"| {number(median(item.loaded) / median(item.parsed), 2)} × |" for size, item in sorted(sizes.items())],
         "",
         "## Ce que le lecteur télécharge",
@@ -185,7 +190,7 @@ def render(results: Results, previous: str | None) -> str:
         if site is None or base is None:
             continue
         lines.append(
-            f"| {size} | {_kb(site.card_page_median_kb)} / {_kb(site.card_page_max_kb)} "
+            f"| {cards(size)} | {_kb(site.card_page_median_kb)} / {_kb(site.card_page_max_kb)} "
             f"| {_kb(site.first_search_kb)} ({site.search_engine}) | {_kb(base.first_search_kb)} ({base.search_engine}) "
             f"| {_kb(site.finder_data_kb)} | {_kb(site.finder_page_kb)} "
             f"| {number(site.site_mb, 0)} / {number(base.site_mb, 0)} Mo |")
@@ -193,11 +198,11 @@ def render(results: Results, previous: str | None) -> str:
         lines += ["", "## Édition sous `mkdocs serve`", "",
                   "Du moment où une fiche est enregistrée à celui où le serveur sert la page modifiée",
                   "(le navigateur la recharge ensuite à son prochain appel livereload).", ""]
-        lines += [f"- {size} fiches : {spread(times)}" for size, times in sorted(results.edits.items())]
+        lines += [f"- {cards(size)} fiches : {spread(times)}" for size, times in sorted(results.edits.items())]
     if results.profile:
         size, total, spots = results.profile
         plain = median([run.seconds for run in sizes[size].handbook]) if size in sizes else None
-        lines += ["", f"## Où passe le temps ({size} fiches)", "",
+        lines += ["", f"## Où passe le temps ({cards(size)} fiches)", "",
                   f"cProfile d'une construction du guide dans un seul processus : {number(total)} s sous le profileur"
                   + (f", {number(plain)} s sans." if plain else "."),
                   "D'abord les fonctions du greffon (`maillage/`) par temps cumulé (appels compris), puis les plus",

@@ -1,7 +1,8 @@
 """Synthetic handbooks of any size, shaped like the real one.
 
 Every field of every kind of file is used, with French-like text of the real cards' length
-(about 450 words a card), cross-links between cards, cases, sources and glossary terms. The
+(about 450 words a card, drawn from the real handbook's words at their real frequencies),
+cross-links between cards, cases, sources and the real glossary's terms. The
 same seed gives the same handbook, so two runs measure the same input. Everything else (theme,
 plugins, Markdown extensions, stylesheets, theme overrides) is the project's own mkdocs.yml,
 so the benchmark follows the site as it changes.
@@ -10,7 +11,11 @@ so the benchmark follows the site as it changes.
 from __future__ import annotations
 
 import random
+import re
 import shutil
+from collections import Counter
+from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -23,43 +28,63 @@ from maillage.validation.schemas import SchemaSet
 
 from .baseline import plugin_output
 
-WORDS = """
-réseau entreprises coopération animateur dirigeants projet pôle compétences formation salariés
-groupement employeurs territoire confiance objectifs partenaires action commune échanges besoins
-financement subvention chambre consulaire collectivité organisme appui gouvernance décision règles
-membres adhérents réunion atelier démarche bilan résultats indicateurs suivi évaluation partage
-connaissances innovation recherche laboratoire marché clients fournisseurs donneur ordre
-sous-traitants qualité export numérique outils méthode calendrier étape première temps mois année
-petite moyenne grande structure association charte convention contrat emploi poste mobilité
-carrière recrutement temps partagé métier filière secteur zone bassin local régional national
-européen programme dispositif appel offres achat groupé référentiel diagnostic enquête entretien
-visite témoignage expérience leçon réussite difficulté écueil risque méfiance concurrence conflit
-médiation neutralité légitimité engagement volontaires noyau périphérie relais promoteur porteur
-""".split()
-GLUE = "le la les un une des du de et à au aux pour avec dans sur par sans entre chaque leur leurs plus".split()
-TERMS = ["PME", "TPE", "GE", "GEIQ", "OPCA", "CCI", "CMA", "FSE", "GPEC", "VAE", "R&D", "CUMA", "ANPE",
-         "DGEFP", "CAO", "NTIC", "SPL", "OIR", "CBE", "GRH"]
 SEED = 20_261_122
+_WORD = re.compile(r"[^\W_](?:[\w’'-]*\w)?")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The project's own words, with how often its files use each, and its glossary terms.
+
+    Sampling words by their real frequency gives text with the real handbook's vocabulary and
+    word distribution, on which search indexes (their chunks, their postings) depend, and with
+    glossary abbreviations as often as editors write them.
+    """
+
+    words: list[str]
+    cumulative: list[int]
+    terms: list[str]
+
+    @classmethod
+    def of(cls, project: Path) -> Corpus:
+        counts: Counter[str] = Counter()
+        terms = []
+        for path in sorted((project / "practices").rglob("*.yml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for value in _strings(data):
+                counts.update(_WORD.findall(value))
+            if path.parent.name == "glossaire":
+                terms.append(data["term"])
+        words = sorted(counts)
+        return cls(words, list(accumulate(counts[word] for word in words)), terms)
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in _strings(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in _strings(value)]
+    return []
 
 
 class Writer:
-    """French-like sentences from a fixed vocabulary, with glossary terms and some Markdown."""
+    """French-like sentences drawn from the project's words, with some Markdown emphasis."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, corpus: Corpus, seed: int) -> None:
+        self.corpus = corpus
         self.random = random.Random(seed)
 
     def words(self, low: int, high: int) -> str:
         count = self.random.randint(low, high)
-        pool = [self.random.choice(WORDS if self.random.random() < 0.6 else GLUE) for _ in range(count)]
-        if self.random.random() < 0.3:
-            pool[self.random.randrange(count)] = self.random.choice(TERMS)
-        return " ".join(pool)
+        return " ".join(self.random.choices(self.corpus.words, cum_weights=self.corpus.cumulative, k=count))
 
     def sentence(self, low: int = 8, high: int = 20) -> str:
-        text = self.words(low, high)
-        if self.random.random() < 0.15:
-            head, _, tail = text.partition(" ")
-            text = f"{head} **{tail.split(' ')[0]}** {' '.join(tail.split(' ')[1:])}".strip()
+        words = self.words(low, high).split(" ")
+        if self.random.random() < 0.15 and len(words) > 2:
+            words[1] = f"**{words[1]}**"
+        text = " ".join(words)
         return text[0].upper() + text[1:] + "."
 
     def paragraph(self, sentences: int) -> str:
@@ -75,13 +100,14 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
     if root.exists():
         shutil.rmtree(root)
     (root / "practices").mkdir(parents=True)
-    writer = Writer(seed + cards)
+    corpus = Corpus.of(project)
+    writer = Writer(corpus, seed + cards)
     schemas = SchemaSet.load()
     vocabulary = {name: list(schemas.labels("card", name)) for name in ("actors", "themes")}
     card_ids = _unique_ids([writer.title() for _ in range(cards)])
     case_ids = _unique_ids([f"experience {writer.words(2, 4)}" for _ in range(max(2, cards // 2))])
     source_ids = _unique_ids([f"source {writer.words(2, 4)}" for _ in range(max(5, cards // 20))])
-    term_ids = [slugify(term, "-") for term in TERMS]
+    term_ids = _unique_ids(corpus.terms)
 
     def citations() -> list[dict[str, str]]:
         return [{"ref": writer.random.choice(source_ids), "locator": f"Partie {writer.random.randint(1, 9)}, "
@@ -126,7 +152,7 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
             "publisher": writer.title(), "journal": writer.title(), "year": writer.random.randint(1990, 2024),
             "year_approximate": writer.random.random() < 0.3, "summary": writer.paragraph(3)[:590],
         })
-    for term, term_id in zip(TERMS, term_ids):
+    for term, term_id in zip(corpus.terms, term_ids):
         _dump(root / "practices" / "glossaire" / f"{term_id}.yml", {
             "id": term_id, "term": term, "expansion": writer.title(), "definition": writer.paragraph(2)[:490],
             "see_also": sorted({writer.random.choice([other for other in term_ids if other != term_id])}),
