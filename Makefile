@@ -17,8 +17,9 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 ## serve: the handbook at http://127.0.0.1:8000, rebuilt when a card or a page changes
+## (--dirty: the plugin builds again only the pages an edit changed; see serving/incremental.py)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(HOST)
 
 ## build: the static site in site/, strict (any warning fails)
 build: $(STAMP)

@@ -2,13 +2,17 @@
 
     on_config   resolve paths, make sure the Markdown extensions the templates use are on
     on_files    load and validate every file once, then add generated pages in memory
+    on_nav      under ``serve --dirty``, show the pages kept from the last build to other plugins
     on_page_content   sanitise the HTML that generated pages produce
     on_post_build     index the built site for the header search (Pagefind)
+    on_build_error    under ``serve --dirty``, build everything next time
     on_serve    watch the content, the schemas and the templates
 
 Under ``mkdocs build`` any problem fails the build with every message. Under ``mkdocs serve``
 the site is replaced by a page listing the problems, so that the browser shows them and no
 stale or partial handbook is ever presented as current; fixing the file brings it back.
+Under ``mkdocs serve --dirty`` (``make serve``) only the pages an edit changed are built again
+(serving/incremental.py), and the search index follows in the background.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .config import MaillageConfig
@@ -33,6 +38,7 @@ from .rendering.producers import PRODUCERS
 from .rendering.site import GeneratedPage
 from .rendering.sanitise import sanitise
 from .search import indexing
+from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .validation.schemas import SchemaSet
 
 ASSETS = PACKAGE_TEMPLATES.parent / "assets"
@@ -53,9 +59,17 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.sanitised: set[str] = set()
         self.schemas: SchemaSet | None = None
         self.searched = False
+        self.searchable_pages: dict[str, str] = {}
+        """src_uri → dest_uri of the pages readers search, kept pages included."""
+        self.kept: set[str] = set()
+        self.incremental: IncrementalBuilds | None = None
+        self.background_search: indexing.BackgroundIndexing | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.background_search = indexing.BackgroundIndexing(serve_log) if self.is_serve else None
+        self.incremental = (IncrementalBuilds(before_emptying=self.background_search.wait)
+                            if self.background_search is not None and dirty else None)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -89,6 +103,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             return None
         self._add_assets(files, config)
         self.searched = False
+        self.kept = set()
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)
@@ -96,36 +111,55 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         environment.globals.update(site_name=config.site_name, site_url=config.site_url)
         writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations)
         try:
-            for produce in PRODUCERS:
-                for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri)):
-                    self._add(files, config, page)
+            pages = [page for produce in PRODUCERS
+                     for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri))]
         except TemplateFailure as error:
             raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None
+        if self.incremental is not None:
+            self.kept = self.incremental.plan(config, pages, files, self._watched_folders(config))
+        self.searchable_pages = {uri: dest for uri, dest in self.searchable_pages.items() if uri in self.kept}
+        for page in pages:
+            self._add(files, config, page)
         self.searched = self.config.search
         handbook = result.handbook
         log.info("maillage: %d fiches, %d expériences, %d termes, %d sources", len(handbook.cards),
                  len(handbook.cases), len(handbook.terms), len(handbook.sources))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        if self.kept:
+            feed_markdown_events(config, files, self.kept)
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri in self.sanitised:
             html = sanitise(html)
-        if self.searched:
-            if indexing.is_searchable(page):
+        if self.config.search:
+            if self.searched and indexing.is_searchable(page):
                 html = indexing.searchable(html)
-            # Pagefind answers the search: Material's index, read next (on_page_context), stays empty.
+                self.searchable_pages[page.file.src_uri] = page.file.dest_uri
+            # Pagefind answers the search: Material's index, read next (on_page_context), stays
+            # empty, the problems page's included (under ``--dirty`` Material would keep it).
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.succeeded()
         if not self.searched:
             return
+        if self.background_search is not None:
+            self.background_search.start(Path(config.site_dir), self.searchable_pages.values())
+            return
         try:
-            pages = indexing.index_site(Path(config.site_dir))
+            pages = indexing.index_site(Path(config.site_dir), self.searchable_pages.values())
         except indexing.SearchIndexFailure as error:
             raise PluginError(str(error)) from None
         log.info("maillage: %d pages indexées pour la recherche", pages)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.forget()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:
@@ -138,7 +172,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
     # -- helpers --------------------------------------------------------------------------
     def _add(self, files: Files, config: MkDocsConfig, page: GeneratedPage) -> None:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
+        kind = KeptFile if page.src_uri in self.kept else File
+        file = kind.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         if page.edit_path is not None:
             # edit_uri points into docs/; a YAML file's link climbs out of it.
             docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
@@ -146,6 +181,11 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         files.append(file)
         if page.carries_editor_text:
             self.sanitised.add(page.src_uri)
+
+    def _watched_folders(self, config: MkDocsConfig) -> list[Path]:
+        """Besides docs/, the folders whose files every page's HTML depends on."""
+        folders = [PACKAGE_TEMPLATES.parent, *(Path(folder) for folder in [config.theme.custom_dir] if folder)]
+        return folders + ([self.templates_dir] if self.templates_dir is not None and self.templates_dir.exists() else [])
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         """The package's stylesheets and scripts, unless the site ships its own copy."""
@@ -170,6 +210,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if not self.is_serve:
             raise PluginError(summary)
         serve_log.error(summary)
+        if self.incremental is not None:
+            self.incremental.forget(config)  # a dirty build would leave the handbook's pages served
         return self._error_site(result, files, config)
 
     def _error_site(self, result: LoadResult, files: Files, config: MkDocsConfig) -> Files:

@@ -166,7 +166,8 @@ def edit_to_reload(project: Path, edits: int, timeout: float = 600) -> list[floa
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}{urlsplit(site_url).path.rstrip('/')}/fiches/{card.stem}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f",
+        # As `make serve` runs it: with --dirty the plugin rebuilds only what the edit changed.
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}", "-f",
          str(project / "mkdocs.yml")],
         cwd=project, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     original = card.read_text(encoding="utf-8")

@@ -10,12 +10,19 @@ dozen kilobytes at any size. Material's search plugin stays on only for its head
 Which pages: those a reader reads. A page's content is wrapped in ``data-pagefind-body``
 (``searchable``) unless its front matter says ``search: exclude: true`` (print pages, the
 finder, which lists every card); once one page has that attribute, Pagefind leaves out every
-page without it, which also keeps out Material's 404 page.
+page without it, which also keeps out Material's 404 page. Pagefind still reads every page it is
+pointed at, so it is pointed only at the folders that hold searchable pages: the print pages,
+which hold the whole handbook several times over, would otherwise cost it a third of its time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -50,23 +57,71 @@ def searchable(page_html: str) -> str:
     return f"<div data-pagefind-body>\n{page_html}\n</div>"
 
 
-def index_site(site_dir: Path) -> int:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind``; the number of pages.
+def folders_glob(dest_uris: Iterable[str]) -> str:
+    """A Pagefind glob for the top-level folders (and root files) of the searchable pages."""
+    tops = sorted({uri.split("/", 1)[0] + ("/**/*.html" if "/" in uri else "") for uri in dest_uris})
+    return "{" + ",".join(tops) + "}" if len(tops) > 1 else (tops[0] if tops else "**/*.html")
+
+
+def index_site(site_dir: Path, searchable_pages: Iterable[str]) -> int:
+    """Index the pages of ``site_dir`` whose paths are ``searchable_pages`` (with their
+    neighbours in the same top-level folders) into ``site_dir/pagefind``; the number of pages.
 
     A failure raises ``SearchIndexFailure``: a site whose search is missing or stale must not
     be published."""
     try:
-        return asyncio.run(_index(site_dir))
+        return asyncio.run(_index(site_dir, folders_glob(searchable_pages)))
     except TimeoutError:
         raise SearchIndexFailure(f"Pagefind n'a pas fini d'indexer le site en {TIME_LIMIT} s.") from None
     except Exception as error:  # the Pagefind service reports its errors as bare exceptions
         raise SearchIndexFailure(f"Pagefind n'a pas pu indexer le site : {error or type(error).__name__}") from None
 
 
-async def _index(site_dir: Path) -> int:
+class BackgroundIndexing:
+    """Under ``mkdocs serve``: index each build in a thread, so that the edited page shows at
+    once and the search follows a few seconds later. The index is written beside the site and
+    moved in whole; only the latest build's index is moved in."""
+
+    def __init__(self, log: logging.Logger) -> None:
+        self.log = log
+        self._lock = threading.Lock()
+        self._latest = 0
+        self._thread: threading.Thread | None = None
+
+    def start(self, site_dir: Path, searchable_pages: Iterable[str]) -> None:
+        self._latest += 1
+        glob = folders_glob(searchable_pages)
+        self._thread = threading.Thread(target=self._index, args=(site_dir, glob, self._latest), daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the indexing under way, if any, is over: before the site folder is emptied."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def _index(self, site_dir: Path, glob: str, build: int) -> None:
+        staging = Path(tempfile.mkdtemp(prefix="maillage-pagefind-"))
+        try:
+            pages = asyncio.run(_index(site_dir, glob, staging))
+            with self._lock:
+                if build != self._latest:
+                    return  # a newer build is being indexed
+                target, old = site_dir / BUNDLE, site_dir / f".{BUNDLE}-old"
+                if target.exists():
+                    target.rename(old)
+                shutil.move(staging, target)
+                shutil.rmtree(old, ignore_errors=True)
+            self.log.info("maillage: recherche à jour (%d pages indexées)", pages)
+        except Exception as error:  # noqa: BLE001 - reported, and the server must go on
+            self.log.error("maillage: la recherche n'a pas pu être mise à jour : %s", error or type(error).__name__)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+async def _index(site_dir: Path, glob: str, output: Path | None = None) -> int:
     # Leaving the block without an error writes the bundle to output_path. A service that dies
     # leaves its answer pending forever: the time limit turns that into an error.
     async with asyncio.timeout(TIME_LIMIT):
-        async with PagefindIndex(config={**CONFIG, "output_path": str(site_dir / BUNDLE)}) as index:
-            added = await index.add_directory(str(site_dir))
+        async with PagefindIndex(config={**CONFIG, "output_path": str(output or site_dir / BUNDLE)}) as index:
+            added = await index.add_directory(str(site_dir), glob=glob)
     return added["page_count"]

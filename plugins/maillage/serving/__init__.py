@@ -1,0 +1,1 @@
+"""Serving the handbook while editors work on it: incremental builds under ``mkdocs serve``."""
