@@ -90,8 +90,11 @@ class Writer:
     def paragraph(self, sentences: int) -> str:
         return " ".join(self.sentence() for _ in range(sentences))
 
-    def title(self) -> str:
+    def title(self, limit: int = 110) -> str:
+        """Four to nine words, cut at a word within ``limit`` characters (titles allow 120)."""
         text = self.words(4, 9)
+        while len(text) > limit:
+            text = text.rsplit(" ", 1)[0]
         return text[0].upper() + text[1:]
 
 

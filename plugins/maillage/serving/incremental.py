@@ -13,10 +13,11 @@ page behind. So the plugin decides which outputs are still right, from what it k
   plugin and of the template folders; which pages exist; the titles of the pages in the
   navigation, which every page shows. When it changes, or after a build that failed or showed
   the problems page, the site folder is emptied and everything is built again.
-- Pages in the navigation and hand-written pages are always built: they are few, and they list
-  the others (sections, tags).
+- Hand-written pages are always built: they are few, and they may show what other pages hold
+  (Material's tags page, included snippets).
 - Kept pages still go through the Markdown-stage events (``on_page_markdown``), so that plugins
-  gathering data across pages, such as Material's tags, see every page.
+  gathering data across pages, such as Material's tags, see every page, and the navigation
+  shows the title of a kept page as MkDocs reads it from its Markdown.
 
 ``tests/test_incremental.py`` checks the promise: after any edit, the site is the same, file
 for file, as a clean build of the edited handbook.
@@ -62,7 +63,7 @@ class _DirtyWarningFilter(logging.Filter):
 class _Snapshot:
     frame: str
     pages: dict[str, str]
-    """src_uri → digest of the generated Markdown, for the pages that may be kept."""
+    """src_uri → digest of the generated Markdown."""
 
 
 class IncrementalBuilds:
@@ -86,7 +87,7 @@ class IncrementalBuilds:
         emptied first; otherwise the hand-written pages' outputs are removed, so that MkDocs
         builds them again. ``watched_folders``: folders besides docs/ whose files every page
         depends on (theme, templates)."""
-        keepable = {page.src_uri: _digest(page.content) for page in pages if not page.in_nav}
+        keepable = {page.src_uri: _digest(page.content) for page in pages}
         self._pending = _Snapshot(_frame(config, pages, files, watched_folders), keepable)
         last, self._last = self._last, None  # until this build succeeds, nothing is known good
         if last is None or last.frame != self._pending.frame:
