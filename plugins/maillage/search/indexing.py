@@ -35,8 +35,10 @@ BUNDLE = "pagefind"
 CONFIG: IndexConfig = {
     "force_language": "fr",
     # The "¶" of each heading's permalink would end up in titles and excerpts; every card
-    # has the same "Imprimer" buttons.
-    "exclude_selectors": [".headerlink", ".maillage-print-actions"],
+    # has the same "Imprimer" buttons. A card's links to other cards repeat their titles and
+    # summaries: indexed, a search would return every neighbour of the card it looks for, and
+    # the index would carry each summary five or six times.
+    "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links"],
 }
 
 TIME_LIMIT = 600
