@@ -1,29 +1,39 @@
-"""Turn one YAML file into plain data, remembering where every key and value stands.
+"""Turn one YAML file into plain data, and say where every key and value stands when asked.
 
 Why not ``yaml.safe_load``: it forgets line numbers, keeps the last of two duplicate keys
 silently, expands aliases (an alias bomb then eats the memory) and turns ``no`` into ``False``
-without a trace. Here the libyaml parser (C, fast) yields events and a small builder makes the
-data from them, so that each of those cases becomes a located, French problem instead.
+without a trace. Two readers share the work:
+
+- the fast one lets libyaml compose the node tree in C and makes the data from it, refusing
+  nothing itself: at the first thing the event reader has a message for (an anchor, an alias, a
+  tag, a duplicate key, a syntax error, deep nesting…), it hands the file over;
+- the event reader makes the data from libyaml's events in Python, reporting each of those cases
+  as a located, French problem, and traces where every key and value stands.
+
+Nearly every file is well formed and nobody asks where its values stand, so it is read once, fast;
+a file with a problem is traced by the event reader when a message needs a line number.
 """
 
 from __future__ import annotations
 
+import operator
+import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..validation.problems import Problem
 
 try:  # libyaml is what makes a 10,000-card handbook load in seconds.
-    from yaml import CSafeLoader as _EventLoader
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 FieldPath = tuple[str | int, ...]
 
@@ -35,8 +45,20 @@ _STRING_TAG = "tag:yaml.org,2002:str"
 _FORBIDDEN_CHARACTERS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
 )
-_resolver = Resolver()
+_NODE_PROPERTIES = ("&", "*", "!")
+"""What a node starts with when it carries an anchor or a tag, or stands for an alias."""
+_NESTING_MARKS = "[{-:?"
+"""What opens a list or a mapping: « [ », « { », the « - » of its first item, the « : » or « ? » of
+its first key. No two lists or mappings open with the same mark: a file nests at most as deep as it
+has marks."""
+_COMPOSER_NESTING = 1000
+"""Nesting the fast reader lets libyaml compose: it recurses in C, a few hundred bytes of stack a
+level, and 32,000 opening brackets (64 KB) overflow the stack and kill the process, not raise."""
 _constructor = SafeConstructor()
+_WILDCARD_RESOLVERS = tuple(Resolver.yaml_implicit_resolvers.get(None, ()))
+_IMPLICIT_RESOLVERS = {first: (*resolvers, *_WILDCARD_RESOLVERS)
+                       for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
+"""PyYAML's YAML 1.1 rules (``no``, dates, numbers…) by first character, as ``Resolver`` applies them."""
 
 
 @dataclass(frozen=True)
@@ -48,30 +70,57 @@ class Position:
 
 
 @dataclass
+class Trace:
+    """Where the values and keys of one file start, and what YAML typed behind the editor's back."""
+
+    values: dict[FieldPath, Mark] = field(default_factory=dict)
+    keys: dict[FieldPath, Mark] = field(default_factory=dict)
+    raw_scalars: dict[FieldPath, str] = field(default_factory=dict)
+    """Original text of scalars YAML did not read as strings (``no``, ``2020-01-01``, ``12``)."""
+
+
+@dataclass
 class Document:
-    """The data of one file and the positions needed to point back into it."""
+    """The data of one file, and its text to point back into it."""
 
     path: Path
     display: str
     data: object
-    values: dict[FieldPath, Position] = field(default_factory=dict)
-    keys: dict[FieldPath, Position] = field(default_factory=dict)
-    raw_scalars: dict[FieldPath, str] = field(default_factory=dict)
-    """Original text of scalars YAML did not read as strings (``no``, ``2020-01-01``, ``12``)."""
-    first_line: str = ""
-    """Kept for the ``# yaml-language-server: $schema=…`` line that editors' IDEs read."""
+    text: str = field(default="", repr=False)
+    traced: Trace | None = field(default=None, repr=False)
+    """Recorded by the event reader. The fast reader keeps no node tree (millions of objects at
+    10,000 cards, that the garbage collector would walk again and again): :attr:`trace` makes it."""
+
+    @property
+    def trace(self) -> Trace:
+        if self.traced is None:  # same text, same data: the event reader finds where it all stands
+            reader = _EventReader(self.display, self.text)
+            reader.read()
+            self.traced = reader.trace
+        return self.traced
+
+    @property
+    def raw_scalars(self) -> dict[FieldPath, str]:
+        return self.trace.raw_scalars
+
+    @property
+    def first_line(self) -> str:
+        """Kept for the ``# yaml-language-server: $schema=…`` line that editors' IDEs read."""
+        return self.text.partition("\n")[0].strip()
 
     def position(self, path: FieldPath) -> Position:
         """Where the value at ``path`` starts, or its nearest ancestor that exists."""
+        values = self.trace.values
         for end in range(len(path), -1, -1):
-            found = self.values.get(tuple(path[:end]))
+            found = values.get(tuple(path[:end]))
             if found is not None:
-                return found
+                return _position(found)
         return Position(1, 1)
 
     def key_position(self, path: FieldPath) -> Position:
         """Where the key naming ``path`` stands (falls back on the value)."""
-        return self.keys.get(tuple(path)) or self.position(path)
+        found = self.trace.keys.get(tuple(path))
+        return _position(found) if found is not None else self.position(path)
 
 
 def read_document(path: Path, display: str, max_bytes: int) -> tuple[Document | None, list[Problem]]:
@@ -80,24 +129,28 @@ def read_document(path: Path, display: str, max_bytes: int) -> tuple[Document | 
         return [Problem(display, line, column, "", message)]
 
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, problem(
-                1, 1,
-                f"fichier trop gros ({_human_size(size)}) : la limite est {_human_size(max_bytes)} "
-                "par fichier. Une fiche tient en quelques kilo-octets ; découpez ou allégez le texte.",
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)  # never more: a 10 MB file is refused, not read
+            size = os.fstat(file.fileno()).st_size if len(raw) > max_bytes else len(raw)
     except OSError as error:
         return None, problem(1, 1, f"fichier illisible ({error.strerror}).")
+    if size > max_bytes:
+        return None, problem(
+            1, 1,
+            f"fichier trop gros ({_human_size(size)}) : la limite est {_human_size(max_bytes)} "
+            "par fichier. Une fiche tient en quelques kilo-octets ; découpez ou allégez le texte.",
+        )
 
     text, decode_problems = _decode(raw, display)
     if text is None:
         return None, decode_problems
-    document = Document(path=path, display=display, data=None, first_line=text.split("\n", 1)[0].strip())
-    builder = _Builder(document, text)
-    problems = builder.build()
-    return (None if builder.broken else document), problems
+    try:
+        return Document(path, display, _fast_data(text), text), []
+    except _HandOver:
+        pass
+    reader = _EventReader(display, text)
+    problems = reader.read()
+    return (None if reader.broken else Document(path, display, reader.data, text, reader.trace)), problems
 
 
 def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
@@ -121,12 +174,92 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         return None, [Problem(display, line, column, "", _forbidden_character(match.group()))]
-    return text.replace("\r\n", "\n"), []
+    return (text.replace("\r\n", "\n") if "\r" in text else text), []
 
 
 def _forbidden_character(character: str) -> str:
     return (f"caractère invisible ou de contrôle interdit (U+{ord(character):04X}). Supprimez-le : il vient "
             "souvent d'un copier-coller depuis un traitement de texte ou un PDF.")
+
+
+class _HandOver(Exception):
+    """The fast reader met something the event reader has a message for."""
+
+
+class _Composer(_Loader):
+    """libyaml's composer, calling as little Python as it can.
+
+    Around every node it calls ``descend_resolver`` and ``ascend_resolver``, for the tags by path
+    PyYAML lets programs add (none here): a C function that does nothing costs a fraction of a
+    Python method that does nothing, and the calls add up to a tenth of the composing time.
+    """
+
+    descend_resolver = staticmethod(operator.is_)  # (parent, index) -> a bool no one reads
+    ascend_resolver = staticmethod(tuple)  # () -> ()
+
+    def resolve(self, kind: type[Node], value: str | None, implicit: bool | tuple[bool, bool]) -> str:
+        """``Resolver.resolve`` without the path resolvers: it too runs for every node."""
+        if kind is ScalarNode:
+            return _plain_tag(value) if implicit[0] else _STRING_TAG  # type: ignore[index, arg-type]
+        return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+def _fast_data(text: str) -> object:
+    """The data of a well-formed file whose top level is a mapping, or :class:`_HandOver`."""
+    if sum(map(text.count, _NESTING_MARKS)) > _COMPOSER_NESTING:
+        raise _HandOver  # the event reader reads any depth: it keeps its own stack
+    try:
+        root = _Composer(text).get_single_node()
+    except (yaml.YAMLError, RecursionError):  # the latter without libyaml, where PyYAML composes in Python
+        raise _HandOver from None
+    if not isinstance(root, MappingNode):
+        raise _HandOver  # empty, a list or a single value: the event reader says what it is
+    return _node_data(root, text, 0)
+
+
+def _node_data(node: Node, text: str, depth: int) -> object:
+    # An anchor, an alias or a tag stands where its node starts, and only there: the node tree keeps
+    # no trace of an anchor, shares the anchored node for an alias and takes a tag as YAML's own.
+    if text.startswith(_NODE_PROPERTIES, node.start_mark.index):
+        raise _HandOver
+    if isinstance(node, ScalarNode):
+        if node.style == "" and node.tag != _STRING_TAG:
+            return _typed(node.tag, node.value)[0]
+        if node.style == '"' and _FORBIDDEN_CHARACTERS.search(node.value):
+            raise _HandOver
+        return node.value
+    if depth >= MAX_DEPTH:
+        raise _HandOver
+    if isinstance(node, SequenceNode):
+        return [_node_data(item, text, depth + 1) for item in node.value]
+    mapping: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        if (not isinstance(key_node, ScalarNode) or key_node.value in mapping
+                or text.startswith(_NODE_PROPERTIES, key_node.start_mark.index)
+                or key_node.style == '"' and _FORBIDDEN_CHARACTERS.search(key_node.value)):
+            raise _HandOver
+        mapping[key_node.value] = _node_data(value_node, text, depth + 1)
+    return mapping
+
+
+def _plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives an untagged plain scalar: ``bool`` for ``no``, ``int`` for ``12``…"""
+    for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], _WILDCARD_RESOLVERS):
+        if pattern.match(value):
+            return tag
+    return _STRING_TAG
+
+
+def _typed(tag: str, value: str) -> tuple[object, bool]:
+    """What YAML 1.1 makes of a plain scalar (``no``, ``2020-01-01``, ``12``), and whether it is
+    something else than the text. ``=`` and ``<<`` have no constructor: they stay text."""
+    construct = _constructor.yaml_constructors.get(tag)
+    if tag == _STRING_TAG or construct is None:
+        return value, False
+    try:
+        return construct(_constructor, ScalarNode(tag, value)), True
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return value, True  # e.g. an integer too long to convert: keep the text
 
 
 class _Frame:
@@ -140,10 +273,14 @@ class _Frame:
         self.key: str | None = None  # mapping only: the key whose value comes next
 
 
-class _Builder:
-    def __init__(self, document: Document, text: str) -> None:
-        self.document = document
+class _EventReader:
+    """Data, trace and problems of one file, from libyaml's events: nothing is ever expanded."""
+
+    def __init__(self, display: str, text: str) -> None:
+        self.display = display
         self.text = text
+        self.data: object = None
+        self.trace = Trace()
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.skipping = 0  # nesting level inside a structure too deep to keep
@@ -151,9 +288,9 @@ class _Builder:
         self.aliases_reported: set[str] = set()
         self.broken = False  # a syntax error: what was built is partial and must not be used
 
-    def build(self) -> list[Problem]:
+    def read(self) -> list[Problem]:
         try:
-            for event in yaml.parse(self.text, Loader=_EventLoader):
+            for event in yaml.parse(self.text, Loader=_Loader):
                 self._handle(event)
         except _StopReading:
             pass
@@ -174,7 +311,7 @@ class _Builder:
             self._add(Position(line, column), message)
         except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught in _decode
             self._add(Position(1, 1), f"YAML illisible : {error}")
-        if not self.problems and self.document.data is None:  # nothing, or only "---"
+        if not self.problems and self.data is None:  # nothing, or only "---"
             self._add(Position(1, 1), "le fichier est vide : il doit contenir des lignes « clé: valeur ».")
         return self.problems
 
@@ -223,33 +360,26 @@ class _Builder:
             self._key(top, event)
             return
         value: object = event.value
-        raw = None
+        typed = False
         if not event.style and event.implicit[0] and event.tag is None:  # plain, untagged
-            tag = _resolver.resolve(ScalarNode, event.value, (True, False))
-            construct = _constructor.yaml_constructors.get(tag)
-            if tag != _STRING_TAG and construct is not None:  # ``=`` and ``<<`` have none: text
-                raw = event.value
-                try:
-                    value = construct(_constructor, ScalarNode(tag, event.value))
-                except (ValueError, OverflowError, yaml.YAMLError):
-                    value = event.value  # e.g. an integer too long to convert: keep the text
+            value, typed = _typed(_plain_tag(event.value), event.value)
         path = self._attach(value, event)
-        if raw is not None and path is not None:
-            self.document.raw_scalars[path] = raw
+        if typed and path is not None:
+            self.trace.raw_scalars[path] = event.value
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         key = event.value
         path = frame.path + (key,)
         if key in frame.container:
-            first = self.document.keys[path]
+            first = self.trace.keys[path]
             self._add(
                 _start(event),
-                f"la clé « {key} » apparaît deux fois dans le même bloc (déjà ligne {first.line}) : "
+                f"la clé « {key} » apparaît deux fois dans le même bloc (déjà ligne {first.line + 1}) : "
                 "YAML ne garderait que la dernière. Fusionnez les deux.",
             )
             frame.key = _DUPLICATE
             return
-        self.document.keys[path] = _start(event)
+        self.trace.keys[path] = event.start_mark
         frame.key = key
 
     def _open(self, event: yaml.NodeEvent) -> None:
@@ -273,7 +403,7 @@ class _Builder:
         """Put a value where the stream says; returns its path (None when dropped)."""
         if not self.stack:
             self.has_root = True
-            self.document.data = value
+            self.data = value
             path: FieldPath = ()
         else:
             top = self.stack[-1]
@@ -286,11 +416,11 @@ class _Builder:
                     return None
                 path = top.path + (key,)
                 top.container[key] = value
-        self.document.values[path] = _start(event)
+        self.trace.values[path] = event.start_mark
         return path
 
     def _add(self, position: Position, message: str) -> None:
-        self.problems.append(Problem(self.document.display, position.line, position.column, "", message))
+        self.problems.append(Problem(self.display, position.line, position.column, "", message))
 
 
 class _StopReading(Exception):
@@ -301,7 +431,10 @@ _DUPLICATE = "\0duplicate"  # a key slot whose value is parsed but not kept
 
 
 def _start(event: yaml.Event) -> Position:
-    mark = event.start_mark
+    return _position(event.start_mark)
+
+
+def _position(mark: Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
@@ -387,14 +520,3 @@ def _french_syntax_message(error: yaml.MarkedYAMLError) -> str:
             # replace, not format: messages quote braces (« } ») as they are.
             return "YAML invalide, " + message.replace("{context_line}", str(context_line))
     return f"YAML invalide ({english})."
-
-
-def iter_paths(data: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, object]]:
-    """Every (path, value) of nested dicts and lists, depth first."""
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from iter_paths(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from iter_paths(value, path + (index,))

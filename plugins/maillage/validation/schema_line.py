@@ -20,8 +20,8 @@ def expected_line(path: Path, schema_file: Path) -> str:
     return PREFIX + Path(os.path.relpath(schema_file, path.parent)).as_posix()
 
 
-def schema_line_problem(document: Document, schema_file: Path) -> Problem | None:
-    expected = expected_line(document.path.resolve(), schema_file)
+def schema_line_problem(document: Document, expected: str) -> Problem | None:
+    """``expected`` is :func:`expected_line` of the document, the same for every file of a folder."""
     if document.first_line == expected:
         return None
     what = "ne pointe pas vers le bon schéma" if document.first_line.startswith(PREFIX) else "manque"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..loading.yaml_reader import Document, FieldPath
+
 ALLOWED_SCHEMES = ("http", "https")
 
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
@@ -23,8 +25,43 @@ _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^\n]*?\}")
 ``{ .classe }``, ``{#ancre}`` would put any attribute on the element they follow."""
 
 
+def unsafe_texts(document: Document) -> list[tuple[FieldPath, str]]:
+    """Every text of a file that cannot be published as it is: where, and why."""
+    if not _may_hold_code(document.text):
+        return []
+    found: list[tuple[FieldPath, str]] = []
+    _collect(document.data, (), found)
+    return found
+
+
+def _may_hold_code(text: str) -> bool:
+    """Whether any value of a file with this text may hold what :func:`unsafe_text` looks for.
+
+    Every pattern needs ``<``, ``{``, ``](`` or ``]:``. YAML makes a value from the characters of
+    the file, adding only spaces and line breaks where it folds lines, except through escapes in
+    double quotes (``"\\x3c"`` is ``<``): a file with none of these characters and no backslash
+    holds no value to look at. Almost no file has one, and most files are never walked.
+    """
+    return "<" in text or "{" in text or "](" in text or "]:" in text or "\\" in text
+
+
+def _collect(data: object, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _collect(value, path + (key,), found)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _collect(value, path + (index,), found)
+    elif isinstance(data, str):
+        reason = unsafe_text(data)
+        if reason:
+            found.append((path, reason))
+
+
 def unsafe_text(text: str) -> str | None:
     """Why ``text`` cannot be published as it is, or None when it is safe."""
+    if "<" not in text and "{" not in text and "](" not in text and "]:" not in text:
+        return None  # what every pattern below needs: most texts of a handbook have none
     without_autolinks = _AUTOLINK.sub("", text)
     tag = _HTML.search(without_autolinks)
     if tag:
