@@ -85,9 +85,10 @@ class Handbook:
                 type(citation)(citation.ref, citation.locator, self.sources[citation.ref])
                 for citation in item.sources
             ]
-            for citation in item.sources:
-                if item not in citation.source.cited_by:
-                    citation.source.cited_by.append(item)
+            # Once per source even when cited at two places; a list scan here would make a
+            # source cited by every card quadratic.
+            for source in {id(citation.source): citation.source for citation in item.sources}.values():
+                source.cited_by.append(item)
         for term in self.terms.values():
             term.see_also = [self.terms[ref] for ref in term.see_also_ids]
 
