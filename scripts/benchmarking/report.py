@@ -196,8 +196,10 @@ def render(results: Results, previous: str | None) -> str:
             f"| {number(site.site_mb, 0)} / {number(base.site_mb, 0)} Mo |")
     if results.edits:
         lines += ["", "## Édition sous `mkdocs serve`", "",
-                  "Du moment où une fiche est enregistrée à celui où le serveur sert la page modifiée",
-                  "(le navigateur la recharge ensuite à son prochain appel livereload).", ""]
+                  "Du moment où une fiche est enregistrée (son titre change) à celui où le serveur sert la",
+                  "page modifiée (le navigateur la recharge ensuite à son prochain appel livereload), sous",
+                  "`mkdocs serve --livereload --dirty` comme `make serve` ; l'index de recherche suit en arrière-plan.",
+                  ""]
         lines += [f"- {cards(size)} fiches : {spread(times)}" for size, times in sorted(results.edits.items())]
     if results.profile:
         size, total, spots = results.profile
