@@ -5,18 +5,24 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import get_files
 
-from conftest import FIXTURE, Project
+from conftest import FIXTURE, ROOT, Project
 from search_support import indexed_pages
 from maillage.model.handbook import Handbook
 from maillage.commands import make_pdf
 from maillage.pipeline import load_handbook
+from maillage.printing import fragments
 from maillage.printing.deck import make_deck
-from maillage.printing.documents import pdf_name, print_documents
+from maillage.printing.documents import anchor, pdf_name, print_documents
 from maillage.printing.links import page_url
 from maillage.printing.pages import css_string
 from maillage.printing.pdf import print_jobs
@@ -109,6 +115,7 @@ def test_every_link_of_a_print_page_resolves_inside_it_or_is_a_full_address(
                 assert href[1:] in anchors, f"{page}: {href} leads nowhere"
             else:
                 assert href.startswith(site_url), f"{page}: {href} is neither inside the document nor absolute"
+        assert not re.search("[\ue000-\uf8ff]", document.text + "".join(document.hrefs)), f"{page}: a token is left"
 
 
 def test_a_card_links_inside_the_document_only_to_what_it_holds(printed: Project) -> None:
@@ -150,6 +157,62 @@ def test_links_editors_write_in_card_text_are_re_pointed_for_paper(project: Proj
     assert '<a href="#experience-reseau-essai">le cas</a>' in whole
 
 
+def generated_print_pages(project: Project) -> dict[str, str]:
+    """Each print page's Markdown as the plugin writes it: what ``mkdocs serve`` compares between builds."""
+    config = load_config(str(project.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    return {file.src_uri: file.content_string for file in files if file.src_uri.startswith("imprimer/")}
+
+
+def built_print_pages(project: Project) -> dict[str, str]:
+    site = project.build()
+    return {page.relative_to(site).as_posix(): page.read_text(encoding="utf-8")
+            for page in (site / "imprimer").rglob("index.html")}
+
+
+def test_editing_a_card_changes_the_print_pages_that_hold_it_and_converts_it_again_alone(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    converted: list[str] = []
+    convert = fragments._Converter._convert
+    monkeypatch.setattr(fragments._Converter, "_convert",
+                        lambda self, text: converted.append(text) or convert(self, text))
+    markdown, html = generated_print_pages(project), built_print_pages(project)
+    assert [text for text, count in Counter(converted).items() if count > 1] == [], "each fragment converted once"
+    assert all("Réunir les dirigeants" not in page for page in markdown.values()), "a page's Markdown holds no card"
+
+    path = "practices/lancer/partir-des-objectifs.yml"
+    project.write(path, (project.root / path).read_text(encoding="utf-8").replace(
+        "Réunir les dirigeants.", "Réunir les dirigeants autour d'un café."))
+    converted.clear()
+    markdown_after, html_after = generated_print_pages(project), built_print_pages(project)
+    holders = {"imprimer/lancer/", "imprimer/", "imprimer/lancer/cartes/", "imprimer/cartes/"}
+    assert {uri.removesuffix("index.md") for uri in markdown if markdown[uri] != markdown_after[uri]} == holders
+    assert {page.removesuffix("index.html") for page in html if html[page] != html_after[page]} == holders
+    assert all("Réunir les dirigeants autour d'un café." in html_after[f"{url}index.html"] for url in holders)
+    assert len(converted) == 2 and all("autour d'un café" in text for text in converted), \
+        "only the card's print fragment and its deck back are converted again"
+
+
+def test_the_benchmark_baseline_holds_the_same_print_pages(printed: Project, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from benchmarking.baseline import write_baseline
+
+    write_baseline(printed.root, tmp_path / "baseline")
+    source = (tmp_path / "baseline/docs/imprimer/index.md").read_text(encoding="utf-8")
+    assert "Réunir les dirigeants" in source and not re.search("[\ue000-\uf8ff]", source), "complete, as Markdown"
+    config = load_config(str(tmp_path / "baseline/mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    build(config)
+    site = printed.root / "site"
+    pages = sorted(page.relative_to(site) for page in (site / "imprimer").rglob("index.html"))
+    assert len(pages) == 13
+    for page in pages:
+        ours = read_article((site / page).read_text(encoding="utf-8"))
+        plain = read_article((tmp_path / "site" / page).read_text(encoding="utf-8"))
+        assert (plain.text, plain.ids, plain.hrefs) == (ours.text, ours.ids, ours.hrefs), page
+
+
 def test_section_and_card_pages_offer_to_print(printed: Project) -> None:
     section = printed.page("lancer")
     assert re.search(r'<a class="md-button md-button--primary" href="\.\./imprimer/lancer/">Imprimer cette section</a>',
@@ -182,10 +245,14 @@ def test_deck_layout_mirrors_each_row(model: Handbook) -> None:
     whole = print_documents(model)[-1]
     deck = make_deck(whole, whole.cards)
     assert [len(sheet.fronts) for sheet in deck.sheets] == [4, 4]
+
+    def numbers(cards: tuple) -> list[int | None]:
+        return [whole.numbers[anchor(card)] if card else None for card in cards]
+
     first = deck.sheets[0]
-    assert [face.number for face in first.fronts] == [1, 2, 3, 4]
-    assert [face.number for face in first.backs] == [2, 1, 4, 3]
-    assert [face.number for face in deck.sheets[1].backs] == [None, 5, None, None]
+    assert numbers(first.fronts) == [1, 2, 3, 4]
+    assert numbers(first.backs) == [2, 1, 4, 3]
+    assert numbers(deck.sheets[1].backs) == [None, 5, None, None]
 
 
 def test_the_real_handbook_prints_every_card_of_each_section_in_order(

@@ -35,7 +35,7 @@ from .printing.pages import PRINT_THEME
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
 from .rendering.producers import PRODUCERS
-from .rendering.site import GeneratedPage
+from .rendering.site import Finish, GeneratedPage
 from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
@@ -57,6 +57,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self.sanitised: set[str] = set()
+        self.finishers: dict[str, Finish] = {}
         self.schemas: SchemaSet | None = None
         self.searched = False
         self.searchable_pages: dict[str, str] = {}
@@ -78,6 +79,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.practices_dir = self.root / self.config.practices_dir
         self.templates_dir = self.root / self.config.templates_dir if self.config.templates_dir else None
         self.sanitised = set()
+        self.finishers = {}
         self.schemas = SchemaSet.load()  # reloaded each build: `serve` watches the schemas
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -133,6 +135,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri in self.sanitised:
             html = sanitise(html)
+        if (finish := self.finishers.get(page.file.src_uri)) is not None:
+            html = finish(html, page, config)  # print pages: fragments already sanitised
         if self.config.search:
             if self.searched and indexing.is_searchable(page):
                 html = indexing.searchable(html)
@@ -181,6 +185,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         files.append(file)
         if page.carries_editor_text:
             self.sanitised.add(page.src_uri)
+        if page.finish is not None:
+            self.finishers[page.src_uri] = page.finish
 
     def _watched_folders(self, config: MkDocsConfig) -> list[Path]:
         """Besides docs/, the folders whose files every page's HTML depends on."""

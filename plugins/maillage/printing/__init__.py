@@ -2,6 +2,7 @@
 
     documents  which print documents exist and what each holds, built in one pass
     links      where a link goes on paper: inside the document, else the full online address
+    fragments  cards, cases, sources, terms and deck faces rendered once, shared by the pages
     deck       four cards per A4 sheet, backs mirrored for short-edge duplex printing
     qr         QR codes to each card's online page, drawn locally
     pages      the producer: one print page per document and per deck

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.entries import Card
-from .documents import DECK_FOLDER, PrintDocument, anchor
+from .documents import DECK_FOLDER, PrintDocument
 
 COLUMNS = 2
 ROWS = 2
@@ -19,17 +19,11 @@ PER_SHEET = COLUMNS * ROWS
 
 
 @dataclass(frozen=True)
-class Face:
-    card: Card | None
-    """None for the empty places of a last, incomplete sheet."""
-    number: int | None
-
-
-@dataclass(frozen=True)
 class Sheet:
-    fronts: tuple[Face, ...]
-    """In reading order: left to right, top to bottom."""
-    backs: tuple[Face, ...]
+    fronts: tuple[Card | None, ...]
+    """In reading order: left to right, top to bottom; None for the empty places of a last,
+    incomplete sheet."""
+    backs: tuple[Card | None, ...]
     """The same cards, each row reversed: what is behind each front once the sheet is turned."""
 
 
@@ -48,17 +42,17 @@ class Deck:
 
     @property
     def card_count(self) -> int:
-        return sum(1 for sheet in self.sheets for face in sheet.fronts if face.card is not None)
+        return sum(1 for sheet in self.sheets for card in sheet.fronts if card is not None)
 
 
 def make_deck(document: PrintDocument, cards: list[Card]) -> Deck:
-    """The document's cards, numbered as in the document, laid out for two-sided printing."""
-    faces = [Face(card, document.numbers[anchor(card)]) for card in cards]
+    """The document's cards laid out for two-sided printing; each face shows the card's number
+    in the document (the deck's ``Scope`` numbers them so)."""
     sheets = []
-    for start in range(0, len(faces), PER_SHEET):
-        fronts = faces[start:start + PER_SHEET]
-        fronts += [Face(None, None)] * (PER_SHEET - len(fronts))
+    for start in range(0, len(cards), PER_SHEET):
+        fronts: list[Card | None] = list(cards[start:start + PER_SHEET])
+        fronts += [None] * (PER_SHEET - len(fronts))
         rows = [fronts[row * COLUMNS:(row + 1) * COLUMNS] for row in range(ROWS)]
-        backs = [face for row in rows for face in reversed(row)]
+        backs = [card for row in rows for card in reversed(row)]
         sheets.append(Sheet(tuple(fronts), tuple(backs)))
     return Deck(document, tuple(sheets))

@@ -1,5 +1,10 @@
 """The print producer: a page per print document and per deck, from the same model as the site.
 
+Each page's Markdown is its cover, contents and frame; the cards, cases, sources, terms and
+deck faces it prints are fragments that it shares with other print pages, rendered once
+(fragments.py) and put in its HTML by the ``Assembly``, which the plugin calls once MkDocs has
+rendered the page.
+
 Print pages stay out of the navigation and out of the search index, and use the theme
 template in ``theme/``: no header, menus or footer, a toolbar for the screen only, and the
 document's title in the page margins on paper.
@@ -18,7 +23,8 @@ from ..rendering.pages import PageWriter, TemplateFailure
 from ..rendering.site import GeneratedPage, IntroLookup
 from .deck import Deck, make_deck
 from .documents import PDF_FOLDER, PrintDocument, pdf_name, print_documents
-from .links import PrintLinks
+from .fragments import Assembly
+from .links import PrintLinks, Scope
 from .qr import qr_svg
 
 PRINT_THEME = Path(__file__).resolve().parent / "theme"
@@ -32,17 +38,21 @@ def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> I
         raise TemplateFailure("les pages à imprimer écrivent l'adresse en ligne de chaque fiche : "
                               "indiquez site_url dans mkdocs.yml")
     edition = datetime.date.today()
+    links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
+    assembly = Assembly(writer, links)
     for document in print_documents(handbook):
         cards = document.cards
         deck = make_deck(document, cards) if cards else None
-        links = PrintLinks(document, site_url)
-        body = writer.render_page("print.md.j2", document.src_uri, document=document, links=links, edition=edition)
-        yield GeneratedPage(document.src_uri, _page(_document_frame(document, deck, site_name), body))
+        scope = Scope(links, document.anchors, document.numbers)
+        body = writer.render_page("print.md.j2", document.src_uri, document=document, links=links,
+                                  edition=edition, fragment=assembly.placer(scope))
+        frame = _document_frame(document, deck, site_name)
+        yield GeneratedPage(document.src_uri, _page(frame, scope.fill(body, markup=False)), finish=assembly)
         if deck is not None:
-            online = PrintLinks(None, site_url)  # the deck holds no anchors: every link goes online
-            qr = {card.id: qr_svg(online.online(card)) for card in cards}
-            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, links=online, qr=qr)
-            yield GeneratedPage(deck.src_uri, _page(_deck_frame(deck, site_name), body))
+            scope = Scope(links, frozenset(), document.numbers)  # a deck holds no anchor: every link goes online
+            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr_svg, fragment=assembly.placer(scope))
+            yield GeneratedPage(deck.src_uri, _page(_deck_frame(deck, site_name), scope.fill(body, markup=False)),
+                                finish=assembly)
 
 
 def _document_frame(document: PrintDocument, deck: Deck | None, site_name: str) -> dict[str, object]:

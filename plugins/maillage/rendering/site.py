@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model.handbook import Handbook
 from .pages import CASES_URI, GLOSSARY_URI, SOURCES_URI, PageWriter
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
 IntroLookup = Callable[[str], tuple[str | None, str | None]]
 """``src_uri`` → (hand-written Markdown to put first, path of its file for the edit link)."""
+Finish = Callable[[str, "Page", "MkDocsConfig"], str]
+"""(a page's rendered HTML, the page, the config) → its final HTML, as ``on_page_content``."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,9 @@ class GeneratedPage:
     in_nav: bool = False
     carries_editor_text: bool = True
     """Its HTML is sanitised: text from editors' files is rendered into it."""
+    finish: Finish | None = None
+    """Completes its HTML once MkDocs has rendered it and the plugin sanitised it: print pages
+    put in the parts they share with other pages, rendered once (printing/fragments.py)."""
 
 
 Producer = Callable[[Handbook, PageWriter, IntroLookup], Iterator[GeneratedPage]]

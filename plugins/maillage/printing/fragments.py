@@ -1,0 +1,179 @@
+"""Print fragments: what repeats across print pages, turned into HTML once per build.
+
+A card is printed in its section's document, in the whole handbook and in two workshop decks;
+a source or a glossary term in every document that cites or uses it. Were each print page one
+Markdown document, MkDocs would convert every card four times more, and the whole handbook would
+be one huge document (7 MB of HTML at 1,000 cards) parsed in one go. Instead each *fragment*
+(a card, a case, a term, a source, a deck face) is written once by its template, converted once
+with the site's own Markdown configuration and sanitised once. A print page's own Markdown
+holds its cover, its contents and one placeholder per fragment; once MkDocs has rendered and
+the plugin sanitised that small page, the ``Assembly`` puts each fragment's HTML in its
+place, its tokens filled for the page (links.py: anchors or online addresses, numbers).
+
+A placeholder carries a digest of its fragment's Markdown and of what its tokens become on the
+page, so a print page's Markdown changes exactly when its HTML would: incremental rebuilds under
+``mkdocs serve`` compare pages' Markdown. The HTML of a fragment is kept from one build to the
+next in the same process (``mkdocs serve``), keyed by its Markdown and the site's Markdown
+configuration: an edited card is converted again, the others are not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import markdown
+
+from ..rendering.pages import PageWriter
+from ..rendering.sanitise import sanitise
+from .documents import PRINT_ROOT, Entry, anchor
+from .links import CLOSE, OPEN, PART, PrintLinks, Scope, token_names
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from ..model.entries import Source
+
+_PLACEHOLDER = re.compile(f"<p>{OPEN}fragment{PART}([^{OPEN}{CLOSE}]+){CLOSE}</p>")
+_MARKDOWN_PLACEHOLDER = re.compile(f"^{OPEN}fragment{PART}([^{OPEN}{CLOSE}]+){CLOSE}$", re.MULTILINE)
+_ID = re.compile(r'\sid="([^"]+)"')
+_HERE = f"{PRINT_ROOT}/index.md"
+"""Where a fragment's template is written from: it has no page of its own, and every link it
+writes is an anchor or a full address, the same from any print page."""
+
+
+def _digest(text: str, size: int = 16) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
+
+
+@dataclass(frozen=True)
+class Fragment:
+    markdown: str
+    digest: str
+    names: tuple[str, ...]
+    """Anchors its tokens name: what a page must tell to fill them."""
+
+
+@dataclass(frozen=True)
+class _Html:
+    html: str
+    """Sanitised, its tokens still to fill."""
+    ids: frozenset[str]
+
+
+class _HtmlCache:
+    """Fragments' HTML by digest of their Markdown and of the Markdown configuration.
+
+    It lives as long as the process, so that ``mkdocs serve`` converts again only the fragments
+    an edit changed; what a build did not use is dropped at the start of the next one.
+    """
+
+    def __init__(self) -> None:
+        self._current: dict[str, _Html] = {}
+        self._previous: dict[str, _Html] = {}
+
+    def start_build(self) -> None:
+        self._previous, self._current = self._current, {}
+
+    def get(self, key: str, render: Callable[[], _Html]) -> _Html:
+        found = self._current.get(key)
+        if found is None:
+            found = self._previous.pop(key, None) or render()
+            self._current[key] = found
+        return found
+
+
+_CACHE = _HtmlCache()
+
+
+class _Converter:
+    """The site's Markdown configuration, as MkDocs renders a page with it, for one build.
+
+    Made when a build renders its first print page, not when the plugin writes the pages: a
+    build that renders nothing (the benchmark's baseline) leaves the cache as it is.
+    """
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        _CACHE.start_build()
+        extensions, settings = config.markdown_extensions, config.mdx_configs or {}
+        self._markdown = markdown.Markdown(extensions=extensions, extension_configs=settings)
+        self._configuration = _digest(json.dumps([extensions, settings], sort_keys=True, default=repr))
+
+    def html(self, fragment: Fragment) -> _Html:
+        return _CACHE.get(fragment.digest + self._configuration, lambda: self._convert(fragment.markdown))
+
+    def _convert(self, text: str) -> _Html:
+        html = sanitise(self._markdown.reset().convert(text))
+        return _Html(html, frozenset(_ID.findall(html)))
+
+
+class Assembly:
+    """The fragments of one build's print pages, and where each page puts them.
+
+    Called as ``assembly(html, page, config)`` once MkDocs has rendered a print page: it is the
+    ``finish`` of every print page (rendering/site.py).
+    """
+
+    def __init__(self, writer: PageWriter, links: PrintLinks) -> None:
+        self._writer = writer
+        self._links = links
+        self._fragments: dict[tuple[object, ...], Fragment] = {}
+        self._placed: dict[str, tuple[Fragment, Scope]] = {}
+        self._converter: _Converter | None = None
+
+    def placer(self, scope: Scope) -> Callable[..., str]:
+        """What a print page's template calls as ``fragment(template, entry, **context)``.
+
+        It returns the placeholder to write on a line of its own, between blank lines. The
+        fragment is the template written with ``entry``, ``links`` (links.PrintLinks) and
+        ``context``, once per build: the same template, entry and context objects give the
+        same fragment wherever it is placed.
+        """
+
+        def place(template: str, entry: Entry | Source, **context: object) -> str:
+            fragment = self._fragment(template, entry, context)
+            key = f"{anchor(entry)}{PART}{_digest(fragment.digest + scope.facts(fragment.names), 8)}"
+            self._placed[key] = (fragment, scope)
+            return f"{OPEN}fragment{PART}{key}{CLOSE}"
+
+        return place
+
+    def __call__(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A print page's rendered, sanitised HTML with each placeholder replaced by its fragment."""
+        converter = self._converter = self._converter or _Converter(config)
+        anchors = page.present_anchor_ids if page.present_anchor_ids is not None else set()
+
+        def insert(match: re.Match[str]) -> str:
+            placed = self._placed.get(match[1])
+            if placed is None:
+                return match[0]  # not a placeholder this build wrote
+            fragment, scope = placed
+            rendered = converter.html(fragment)
+            anchors.update(rendered.ids)  # MkDocs checks the contents' links against them
+            return scope.fill(rendered.html)
+
+        return _PLACEHOLDER.sub(insert, html)
+
+    def markdown(self, text: str) -> str:
+        """A print page's Markdown with each fragment's Markdown, filled for the page, in place of
+        its placeholder: the page as one Markdown document, as plain MkDocs would have to build
+        it (the benchmark's baseline, scripts/benchmarking/baseline.py)."""
+
+        def insert(match: re.Match[str]) -> str:
+            fragment, scope = self._placed[match[1]]
+            return scope.fill(fragment.markdown, markup=False)
+
+        return _MARKDOWN_PLACEHOLDER.sub(insert, text)
+
+    def _fragment(self, template: str, entry: Entry | Source, context: dict[str, object]) -> Fragment:
+        key = (template, anchor(entry), *sorted((name, id(value)) for name, value in context.items()))
+        fragment = self._fragments.get(key)
+        if fragment is None:
+            text = self._writer.render_page(template, _HERE, entry=entry, links=self._links, **context)
+            fragment = self._fragments[key] = Fragment(text, _digest(text), tuple(token_names(text)))
+        return fragment
