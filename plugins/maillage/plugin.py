@@ -4,6 +4,7 @@
     on_files    load and validate every file once, then add generated pages in memory
     on_nav      under ``serve --dirty``, show the pages kept from the last build to other plugins
     on_page_content   sanitise the HTML that generated pages produce
+    on_post_page      complete the pages that share parts with others (print pages)
     on_post_build     index the built site for the header search (Pagefind)
     on_build_error    under ``serve --dirty``, build everything next time
     on_serve    watch the content, the schemas and the templates
@@ -135,8 +136,6 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri in self.sanitised:
             html = sanitise(html)
-        if (finish := self.finishers.get(page.file.src_uri)) is not None:
-            html = finish(html, page, config)  # print pages: fragments already sanitised
         if self.config.search:
             if self.searched and indexing.is_searchable(page):
                 html = indexing.searchable(html)
@@ -145,6 +144,12 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             # empty, the problems page's included (under ``--dirty`` Material would keep it).
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Here rather than in on_page_content: MkDocs keeps every page's content until the build
+        # ends, and the print pages' full HTML is the whole handbook several times over.
+        finish = self.finishers.get(page.file.src_uri)
+        return finish(output, page, config) if finish is not None else output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

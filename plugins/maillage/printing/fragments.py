@@ -6,9 +6,10 @@ Markdown document, MkDocs would convert every card four times more, and the whol
 be one huge document (7 MB of HTML at 1,000 cards) parsed in one go. Instead each *fragment*
 (a card, a case, a term, a source, a deck face) is written once by its template, converted once
 with the site's own Markdown configuration and sanitised once. A print page's own Markdown
-holds its cover, its contents and one placeholder per fragment; once MkDocs has rendered and
-the plugin sanitised that small page, the ``Assembly`` puts each fragment's HTML in its
-place, its tokens filled for the page (links.py: anchors or online addresses, numbers).
+holds its cover, its contents and one placeholder per fragment; once MkDocs has rendered it,
+the plugin sanitised it and the theme framed it, the ``Assembly`` puts each fragment's HTML in
+its place, its tokens filled for the page (links.py: anchors or online addresses, numbers), as
+the page is written: the full HTML of the print pages is never held in memory all at once.
 
 A placeholder carries a digest of its fragment's Markdown and of what its tokens become on the
 page, so a print page's Markdown changes exactly when its HTML would: incremental rebuilds under
@@ -51,18 +52,26 @@ def _digest(text: str, size: int = 16) -> str:
     return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
 
 
+# Text is kept as UTF-8 bytes: a str holding a token's private-use characters takes two bytes a
+# character, and at 10,000 cards the fragments' Markdown and HTML are hundreds of megabytes.
+
 @dataclass(frozen=True)
 class Fragment:
-    markdown: str
+    source: bytes
+    """Its Markdown, in UTF-8."""
     digest: str
     names: tuple[str, ...]
     """Anchors its tokens name: what a page must tell to fill them."""
 
+    @property
+    def markdown(self) -> str:
+        return self.source.decode()
+
 
 @dataclass(frozen=True)
 class _Html:
-    html: str
-    """Sanitised, its tokens still to fill."""
+    html: bytes
+    """Sanitised, its tokens still to fill, in UTF-8."""
     ids: frozenset[str]
 
 
@@ -109,14 +118,14 @@ class _Converter:
 
     def _convert(self, text: str) -> _Html:
         html = sanitise(self._markdown.reset().convert(text))
-        return _Html(html, frozenset(_ID.findall(html)))
+        return _Html(html.encode(), frozenset(_ID.findall(html)))
 
 
 class Assembly:
     """The fragments of one build's print pages, and where each page puts them.
 
-    Called as ``assembly(html, page, config)`` once MkDocs has rendered a print page: it is the
-    ``finish`` of every print page (rendering/site.py).
+    Called as ``assembly(html, page, config)`` with a print page's HTML as the theme wrote it:
+    it is the ``finish`` of every print page (rendering/site.py).
     """
 
     def __init__(self, writer: PageWriter, links: PrintLinks) -> None:
@@ -144,7 +153,7 @@ class Assembly:
         return place
 
     def __call__(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """A print page's rendered, sanitised HTML with each placeholder replaced by its fragment."""
+        """A print page's HTML with each placeholder replaced by its fragment."""
         converter = self._converter = self._converter or _Converter(config)
         anchors = page.present_anchor_ids if page.present_anchor_ids is not None else set()
 
@@ -155,7 +164,7 @@ class Assembly:
             fragment, scope = placed
             rendered = converter.html(fragment)
             anchors.update(rendered.ids)  # MkDocs checks the contents' links against them
-            return scope.fill(rendered.html)
+            return scope.fill(rendered.html.decode())
 
         return _PLACEHOLDER.sub(insert, html)
 
@@ -175,5 +184,5 @@ class Assembly:
         fragment = self._fragments.get(key)
         if fragment is None:
             text = self._writer.render_page(template, _HERE, entry=entry, links=self._links, **context)
-            fragment = self._fragments[key] = Fragment(text, _digest(text), tuple(token_names(text)))
+            fragment = self._fragments[key] = Fragment(text.encode(), _digest(text), tuple(token_names(text)))
         return fragment

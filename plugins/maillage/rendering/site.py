@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 IntroLookup = Callable[[str], tuple[str | None, str | None]]
 """``src_uri`` → (hand-written Markdown to put first, path of its file for the edit link)."""
 Finish = Callable[[str, "Page", "MkDocsConfig"], str]
-"""(a page's rendered HTML, the page, the config) → its final HTML, as ``on_page_content``."""
+"""(a page's HTML as the theme wrote it, the page, the config) → its final HTML, as ``on_post_page``."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,9 @@ class GeneratedPage:
     carries_editor_text: bool = True
     """Its HTML is sanitised: text from editors' files is rendered into it."""
     finish: Finish | None = None
-    """Completes its HTML once MkDocs has rendered it and the plugin sanitised it: print pages
-    put in the parts they share with other pages, rendered once (printing/fragments.py)."""
+    """Completes its HTML page once MkDocs has rendered it, the plugin sanitised it and the theme
+    framed it: print pages put in the parts they share with other pages, rendered and sanitised
+    once (printing/fragments.py)."""
 
 
 Producer = Callable[[Handbook, PageWriter, IntroLookup], Iterator[GeneratedPage]]
