@@ -79,7 +79,9 @@ class IncrementalBuilds:
         """Called before the site folder is emptied: whatever still writes into it must finish."""
         self._last: _Snapshot | None = None
         self._pending: _Snapshot | None = None
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(existing, _DirtyWarningFilter) for existing in build_log.filters):
+            build_log.addFilter(_DirtyWarningFilter())  # once, however many serve sessions a process runs
 
     def plan(self, config: MkDocsConfig, pages: list[GeneratedPage], files: Files,
              watched_folders: Iterable[Path]) -> set[str]:
