@@ -40,7 +40,7 @@ class Project:
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
         config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
         build(config)
-        findings = check_site(self.root / "site", config)
+        findings = check_site(self.root / "site", config, canaries=CANARIES)
         assert not findings, "\n".join(findings)
         return self.root / "site"
 
@@ -49,10 +49,17 @@ class Project:
         return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
 
 
+CANARIES = ("canari-git-7f3a9c", "canari-secret-2b8e41")
+"""Planted in every test project outside practices/ and docs/: no built file may hold them."""
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     shutil.copytree(FIXTURE, tmp_path / "handbook")
-    return Project(tmp_path / "handbook")
+    project = Project(tmp_path / "handbook")
+    project.write(".git/config", f"[remote \"origin\"]\n\textraheader = AUTHORIZATION: {CANARIES[0]}\n")
+    project.write("SECRET.txt", CANARIES[1] + "\n")
+    return project
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,10 @@
   served by ``mkdocs serve``, the livereload snippet. JSON data blocks must parse as JSON.
 - No ``javascript:`` or ``vbscript:`` URL and no inline event handler (``on…=``) except those
   written literally in the theme's templates (Material's search "share" link).
+- No ``<meta http-equiv>`` (a refresh would send readers elsewhere) and no element id twice in a
+  page (the theme's scripts find their elements by id).
+- Nothing from outside ``practices/`` and ``docs/``: no site file holds a canary that the tests
+  plant in the project's other files (``.git/config``, a secret beside ``mkdocs.yml``).
 - No card lost: every card of the handbook has its page, is listed by its section page, and,
   when the site has the finder (``trouver/``), is in the finder's page and its data file.
   When the handbook has problems (``mkdocs serve``), every card's address shows the problems.
@@ -103,6 +107,7 @@ class _Page(HTMLParser):
         self._script: dict[str, str | None] | None = None
         self._body = ""
         self._article_depth = 0
+        self._ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
@@ -114,6 +119,13 @@ class _Page(HTMLParser):
             if DANGEROUS_SCHEMES.match(cleaned) and value not in self.policy.dangerous_urls:
                 self.findings.append(f"{self.url} : URL « {cleaned[:40]} » dans <{tag} {name}>")
         attributes = dict(attrs)
+        element_id = attributes.get("id")
+        if element_id is not None:
+            if element_id in self._ids:
+                self.findings.append(f"{self.url} : id « {element_id[:40]} » deux fois dans la page")
+            self._ids.add(element_id)
+        if tag == "meta" and "http-equiv" in attributes:
+            self.findings.append(f"{self.url} : <meta http-equiv=« {(attributes['http-equiv'] or '')[:20]} »>")
         if tag == "script":
             self._script, self._body = attributes, ""
             src = attributes.get("src")
@@ -164,7 +176,8 @@ def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]
     return page.findings, page.card_links
 
 
-def check_site(site: Path, config: MkDocsConfig, *, served: bool = False) -> list[str]:
+def check_site(site: Path, config: MkDocsConfig, *, served: bool = False,
+               canaries: tuple[str, ...] = ()) -> list[str]:
     policy = Policy.of(config, served=served)
     findings: list[str] = []
     links: dict[str, set[str]] = {}
@@ -173,7 +186,20 @@ def check_site(site: Path, config: MkDocsConfig, *, served: bool = False) -> lis
         found, linked = check_page(path.read_text(encoding="utf-8"), url, policy)
         findings += found
         links[url] = linked
-    return findings + _lost_cards(site, config, links)
+    return findings + _lost_cards(site, config, links) + _leaks(site, canaries)
+
+
+def _leaks(site: Path, canaries: tuple[str, ...]) -> list[str]:
+    """Files of the site that hold text of a file outside ``practices/`` and ``docs/``."""
+    if not canaries:
+        return []
+    findings = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            findings += [f"{path.relative_to(site)} : contient le contenu d'un fichier hors de practices/ et docs/"
+                         for canary in canaries if canary.encode() in data]
+    return findings
 
 
 def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) -> list[str]:

@@ -115,10 +115,10 @@ def test_cards_are_out_of_the_navigation(site: Project) -> None:
 def test_titles_are_escaped_not_interpreted(project: Project) -> None:
     project.write("practices/lancer/choisir-un-animateur.yml",
                   (project.root / "practices/lancer/choisir-un-animateur.yml").read_text(encoding="utf-8")
-                  .replace("title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](x) & co 1. ~ ?'"))
+                  .replace("title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](https://x.org) & co 1. ~ ?'"))
     project.build()
     html = project.page("fiches/choisir-un-animateur")
-    assert "Choisir *un* [animateur](x) &amp; co 1. ~ ?" in html  # attribute lists: refused (text_safety)
+    assert "Choisir *un* [animateur](https://x.org) &amp; co 1. ~ ?" in html  # attribute lists: refused (text_safety)
     assert "<em>un</em>" not in html
 
 

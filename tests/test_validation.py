@@ -85,7 +85,7 @@ def test_a_valid_card_has_no_problem(project: Project) -> None:
         # raw HTML and unsafe links in Markdown fields
         ("  - Chercher un animateur hors des entreprises membres.", "  - Voir <script>alert(1)</script>",
          "7:5: how[1]: HTML interdit dans le texte (« <script> ») : écrivez en Markdown (**gras**, *italique*, "
-         "listes « - »), sans balises."),
+         "listes « - »), sans balises ni commentaires."),
         ("  - Chercher un animateur hors des entreprises membres.", "  - '[clic](javascript:alert(1))'",
          "7:5: how[1]: lien refusé (« javascript: ») : seuls les liens http:// et https:// sont permis dans "
          "le texte d'une fiche."),
@@ -124,11 +124,11 @@ def test_ids_are_plain_ascii_slugs(project: Project, bad_id: str) -> None:
 
 
 def test_duplicate_ids_name_the_other_file(project: Project) -> None:
-    project.write("practices/autre/partir-des-objectifs.yml", card(id="partir-des-objectifs"))
+    project.write("practices/gerer/partir-des-objectifs.yml", card(id="partir-des-objectifs"))
     result = load_handbook(project.root / "practices", project.root)
     assert [problem.format() for problem in result.problems] == [
         "practices/lancer/partir-des-objectifs.yml:2:5: id: identifiant « partir-des-objectifs » déjà pris par "
-        "practices/autre/partir-des-objectifs.yml (ligne 1) : choisissez-en un autre."
+        "practices/gerer/partir-des-objectifs.yml (ligne 1) : choisissez-en un autre."
     ]
     assert result.handbook is None
 

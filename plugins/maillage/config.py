@@ -13,6 +13,11 @@ class MaillageConfig(base.Config):
     # Content: where the YAML files live, relative to mkdocs.yml.
     practices_dir = c.Type(str, default="practices")
 
+    # Pages whose Markdown is a file of the repository outside docs/ (the contribution guide is
+    # CONTRIBUTING.md, where GitHub shows it too): site address → file, relative to mkdocs.yml.
+    # The one way to include a file: pymdownx.snippets would let any card include any file.
+    pages_from_files = c.DictOfItems(c.File(exists=True), default={})
+
     # Rendering: a folder whose templates replace the packaged ones, file by file,
     # relative to mkdocs.yml (for example `overrides/maillage`).
     templates_dir = c.Optional(c.Type(str))

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from .loading.history import last_changes
 from .loading.yaml_reader import Document, read_document
-from .model.entries import Card, Case, Source, SourceRef, Term
+from .loading.discovery import discover
+from .model.entries import SECTIONS, Card, Case, Source, SourceRef, Term
 from .model.handbook import Handbook
 from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
@@ -31,7 +32,9 @@ from .validation.schemas import SCHEMA_FILES, SchemaSet
 from .validation.text_safety import unsafe_texts
 
 FOLDER_KINDS = {"experiences": "case", "sources": "source", "glossaire": "term"}
-"""Folders of practices/ whose files are not cards; every other folder holds cards."""
+"""Folders of practices/ whose files are not cards."""
+FOLDERS = {**{section.slug: "card" for section in SECTIONS}, **FOLDER_KINDS}
+"""Every folder of practices/ the handbook reads: cards are filed by section."""
 
 MAX_FILE_BYTES = 64 * 1024
 """A rich card is about 4 KB; 64 KB leaves room and stops a pasted book or a 10 MB file."""
@@ -51,26 +54,8 @@ def kind_of(path: Path, practices_dir: Path) -> str:
 
 
 def find_files(practices_dir: Path) -> list[Path]:
-    """Every YAML file under ``practices_dir``, hidden files and folders left out.
-
-    ``os.scandir`` knows from the folder listing which entry is a file: ``rglob`` and
-    ``is_file`` cost a call to the disk for each of 10,000 files.
-    """
-    found: list[Path] = []
-    folders = [practices_dir]
-    while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:  # missing or unreadable: nothing to read there, as with rglob
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(Path(entry.path))
-            elif entry.name.endswith((".yml", ".yaml")) and entry.is_file():
-                found.append(Path(entry.path))
-    return sorted(found)
+    """The files of ``practices_dir`` the handbook reads (see :func:`discover` for the others)."""
+    return discover(practices_dir.resolve(), FOLDERS, practices_dir.parent).files
 
 
 @contextmanager
@@ -95,17 +80,22 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     schemas = schemas or SchemaSet.load()
     # Resolved once here: resolving each of 10,000 paths costs more than validating them.
     root, practices_dir = root.resolve(), practices_dir.resolve()
-    requested = [path.resolve() for path in only] if only is not None else None
-    paths = find_files(practices_dir)
+    # Absolute, links not followed: a link is refused, never read through.
+    requested = [Path(os.path.abspath(path)) for path in only] if only is not None else None
+    discovery = discover(practices_dir, FOLDERS, root)
+    paths = discovery.files
     known = set(paths)
-    paths += [path for path in requested or [] if path not in known and path.is_file()]
+    outside = [path for path in requested or [] if path not in known and (path.is_file() or path.is_symlink())]
+    paths += [path for path in outside if not path.is_symlink()]
 
     # The IDE line points at the project's own copy of the schemas, when it has one.
     project_schemas = root / "plugins" / "maillage" / "schemas"
     if not project_schemas.is_dir():
         project_schemas = None
     expected_lines: dict[tuple[Path, str], str] = {}  # per folder and kind: a path to work out once
-    problems: list[Problem] = []
+    problems: list[Problem] = list(discovery.problems)
+    problems += [Problem(_relative(path, root), 1, 1, "", "lien symbolique refusé : le guide ne suit aucun lien. "
+                         "Remplacez-le par le fichier lui-même.") for path in outside if path.is_symlink()]
     loaded: list[Loaded] = []
     for path in paths:
         display = _relative(path, root)

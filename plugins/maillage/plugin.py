@@ -3,6 +3,7 @@
     on_config   resolve paths, make sure the Markdown extensions the templates use are on
     on_files    load and validate every file once, then add generated pages in memory
     on_nav      under ``serve --dirty``, show the pages kept from the last build to other plugins
+    on_page_markdown  escape the titles and descriptions the theme prints without escaping
     on_page_content   sanitise the HTML that generated pages produce
     on_post_page      complete the pages that share parts with others (print pages)
     on_post_build     index the built site for the header search (Pagefind)
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from urllib.parse import quote
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,9 +39,11 @@ from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
 from .rendering.producers import PRODUCERS
 from .rendering.site import Finish, GeneratedPage
+from .rendering.escaping import escape_theme_metadata
 from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
+from .validation.problems import one_line
 from .validation.schemas import SchemaSet
 
 ASSETS = PACKAGE_TEMPLATES.parent / "assets"
@@ -105,6 +109,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if not self.config.enabled:
             return None
         self._add_assets(files, config)
+        self._add_pages_from_files(files, config)
         self.searched = False
         self.kept = set()
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
@@ -132,6 +137,11 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         if self.kept:
             feed_markdown_events(config, files, self.kept)
+
+    @event_priority(-100)  # last: other plugins read the page's metadata as its author wrote it
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        escape_theme_metadata(page.meta)
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri in self.sanitised:
@@ -174,6 +184,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if self.config.enabled:
             server.watch(str(self.practices_dir))
             server.watch(str(PACKAGE_TEMPLATES.parent))  # schemas, templates, stylesheet
+            for path in self.config.pages_from_files.values():
+                server.watch(path)
             if self.templates_dir is not None and self.templates_dir.exists():
                 server.watch(str(self.templates_dir))
         return server
@@ -186,7 +198,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if page.edit_path is not None:
             # edit_uri points into docs/; a YAML file's link climbs out of it.
             docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
-            file.edit_uri = posixpath.relpath(page.edit_path, docs)
+            file.edit_uri = quote(posixpath.relpath(page.edit_path, docs))  # Material prints it as is
         files.append(file)
         if page.carries_editor_text:
             self.sanitised.add(page.src_uri)
@@ -204,6 +216,22 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             uri = f"assets/maillage/{asset.name}"
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
+
+    def _add_pages_from_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Trusted pages kept outside docs/, read only from inside the project: a pull request
+        could turn the file into a link to ``.git/config`` or ``/proc/self/environ``."""
+        for uri, path in self.config.pages_from_files.items():
+            source = Path(path)
+            if source.is_symlink() or not source.resolve().is_relative_to(self.root):
+                raise PluginError(f"pages_from_files : {one_line(str(path))} est un lien ou sort du projet ; "
+                                  "seul un fichier du projet peut devenir une page.")
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            file = File.generated(config, uri, content=source.read_text(encoding="utf-8"))
+            docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+            file.edit_uri = quote(posixpath.relpath(source.resolve().relative_to(self.root).as_posix(), docs))
+            files.append(file)
 
     def _take_intro(self, files: Files, src_uri: str) -> tuple[str | None, str | None]:
         """The hand-written introduction of a generated page, removed to make room for it."""
@@ -231,9 +259,11 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         page = environment.get_template("problems.md.j2").render(problems=result.problems)
         kept = Files([file for file in files if not file.is_documentation_page()])
         kept.append(File.generated(config, "index.md", content=page))
+        self.sanitised.add("index.md")
         for path in result.files:
             if path.suffix == ".yml":
-                kept.append(File.generated(config, f"fiches/{path.stem}.md", content=page,
-                                           inclusion=InclusionLevel.NOT_IN_NAV))
+                uri = f"fiches/{path.stem}.md"
+                kept.append(File.generated(config, uri, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
+                self.sanitised.add(uri)
         config.nav = [{"Problèmes à corriger": "index.md"}]
         return kept

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ..pipeline import load_handbook
-from ..validation.report import github_annotations, markdown_summary, text_report
+from ..validation.report import github_log, markdown_summary, text_report
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -51,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     result = load_handbook(practices, root, only=only)
     files_read = len(only) if only is not None else len(result.files)
     if args.format == "github":
-        if result.problems:
-            print(github_annotations(result.problems))
-        print(text_report([], files_read) if not result.problems else text_report(result.problems, files_read))
+        print(github_log(result.problems, files_read))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             with open(summary_file, "a", encoding="utf-8") as handle:

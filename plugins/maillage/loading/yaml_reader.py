@@ -43,7 +43,7 @@ MAX_DEPTH = 16
 _BOM = b"\xef\xbb\xbf"
 _STRING_TAG = "tag:yaml.org,2002:str"
 _FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\U000f0000-\U0010ffff]"
 )
 _NODE_PROPERTIES = ("&", "*", "!")
 """What a node starts with when it carries an anchor or a tag, or stands for an alias."""
@@ -178,6 +178,9 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 
 def _forbidden_character(character: str) -> str:
+    if "\ue000" <= character <= "\uf8ff" or character >= "\U000f0000":
+        return (f"caractère à usage privé interdit (U+{ord(character):04X}) : il ne s'affiche pas "
+                "pareil sur tous les appareils et le guide s'en sert en interne. Supprimez-le.")
     return (f"caractère invisible ou de contrôle interdit (U+{ord(character):04X}). Supprimez-le : il vient "
             "souvent d'un copier-coller depuis un traitement de texte ou un PDF.")
 

@@ -105,9 +105,12 @@ def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path:
             return (f"identifiant « {value} » invalide : seulement des lettres minuscules sans accents, "
                     "des chiffres et des tirets entre les mots (ex. « partir-des-objectifs »)."
                     + _refused_character(value))
-        if "\\n" in limit:
-            return "ce texte doit tenir sur une seule ligne, sans retour à la ligne."
         return "ce texte est vide : écrivez-le ou retirez la clé."
+    if keyword == "not" and "enum" in limit:
+        return (f"identifiant « {value} » réservé : c'est déjà une adresse du site. Choisissez-en un "
+                f"plus précis (ex. « {value}-du-reseau »).")
+    if keyword == "not" and isinstance(value, str) and ("\n" in value or "\r" in value):
+        return "ce texte doit tenir sur une seule ligne, sans retour à la ligne."
     if keyword == "minItems":
         return f"liste trop courte : {len(value)} élément(s), il en faut au moins {limit}."
     if keyword == "maxItems":

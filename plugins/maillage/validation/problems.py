@@ -6,8 +6,21 @@ the plugin both report the whole list, sorted by file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break and control or direction character shown as ``\\uXXXX``.
+
+    A problem is one line wherever it is printed: a terminal, a CI log (where a line starting with
+    ``::`` would be read as a command), the serve log. File names and values come from files
+    anybody can send, and a right-to-left mark would show the line in another order.
+    """
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +35,9 @@ class Problem:
 
     def format(self) -> str:
         """``file:line:column: field: message``, the shape editors and IDEs recognise."""
-        where = f"{self.path}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        where = f"{one_line(self.path)}:{self.line}:{self.column}"
+        field = f" {one_line(self.field)}:" if self.field else ""
+        return f"{where}:{field} {one_line(self.message)}"
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

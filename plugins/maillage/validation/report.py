@@ -1,10 +1,27 @@
-"""Reporters: the same problems as terminal text or as GitHub Actions annotations."""
+"""Reporters: the same problems as terminal text, GitHub Actions annotations or a job summary.
+
+Everything a problem says comes from files anybody can send (paths, values quoted in the
+messages), so each reporter escapes for the place its output lands:
+
+- the log: GitHub reads a line starting with ``::`` as a workflow command. Annotations are the
+  only commands we write; their properties and text are escaped as GitHub documents, and
+  the readable report that follows is fenced by ``::stop-commands::`` with a one-time token,
+  so that no line of it is ever read as a command, whatever a message holds;
+- the job summary is GitHub-flavoured Markdown: each cell has every Markdown character escaped
+  (no link, image or HTML can come from a card) and the whole stays under GitHub's 1 MiB limit.
+"""
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Iterable
 
-from .problems import Problem
+from .problems import Problem, one_line
+
+SUMMARY_LIMIT = 1024 * 1024
+"""GitHub refuses a step summary over 1 MiB and shows nothing of it."""
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~&:\"']")
 
 
 def text_report(problems: list[Problem], files_read: int) -> str:
@@ -21,6 +38,13 @@ def summary(problems: list[Problem], files_read: int) -> str:
             f"fichier{'s' if files > 1 else ''} ({files_read} lu{'s' if files_read > 1 else ''}).")
 
 
+def github_log(problems: list[Problem], files_read: int) -> str:
+    """Annotations, then the readable report with workflow commands switched off around it."""
+    token = secrets.token_hex(16)
+    annotations = [github_annotations(problems)] if problems else []
+    return "\n".join([*annotations, f"::stop-commands::{token}", text_report(problems, files_read), f"::{token}::"])
+
+
 def github_annotations(problems: Iterable[Problem]) -> str:
     """``::error`` workflow commands; GitHub shows them on the changed lines of a pull request."""
     return "\n".join(
@@ -30,18 +54,29 @@ def github_annotations(problems: Iterable[Problem]) -> str:
     )
 
 
-def markdown_summary(problems: list[Problem], files_read: int) -> str:
-    """The full list for the job summary: GitHub shows only ten annotations per step."""
-    lines = ["## Vérification des fiches", "", summary(problems, files_read), ""]
+def markdown_summary(problems: list[Problem], files_read: int, *, limit: int = SUMMARY_LIMIT) -> str:
+    """The full list for the job summary (GitHub shows only ten annotations per step), cut with a
+    note before it would pass ``limit`` bytes."""
+    head = ["## Vérification des fiches", "", _cell(summary(problems, files_read)), ""]
     if problems:
-        lines += ["| fichier | ligne | champ | problème |", "|---|---|---|---|"]
-        lines += [f"| `{problem.path}` | {problem.line} | `{problem.field}` | {_cell(problem.message)} |"
-                  for problem in problems]
-    return "\n".join(lines) + "\n"
+        head += ["| fichier | ligne | champ | problème |", "|---|---|---|---|"]
+    text = "\n".join(head) + "\n"
+    size = len(text.encode())
+    for shown, problem in enumerate(problems):
+        row = (f"| {_cell(problem.path)} | {problem.line} | {_cell(problem.field)} | "
+               f"{_cell(problem.message)} |\n")
+        note = (f"\n{len(problems) - shown} problème(s) de plus ne tiennent pas dans ce résumé : "
+                "la liste entière est dans le journal de l'étape.\n")
+        if size + len(row.encode()) + len(note.encode()) > limit:
+            return text + note
+        text += row
+        size += len(row.encode())
+    return text
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text shown as it is in a Markdown table cell: every character Markdown reads is escaped."""
+    return _MARKDOWN_SPECIAL.sub(lambda match: "\\" + match.group(), one_line(text))
 
 
 def _data(text: str) -> str:

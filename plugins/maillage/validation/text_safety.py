@@ -1,8 +1,14 @@
-"""Text that would reach a reader's browser as code: raw HTML and dangerous links.
+"""Text that would reach a reader's browser as code, or the build as an instruction.
 
-Card text is Markdown, and Markdown passes raw HTML through. Refusing it here, with a message
-that points at the line, is the first line of defence; the rendered HTML is sanitised again
-(``rendering.sanitise``) in case something slips past a regular expression.
+Card text is Markdown for people. Markdown passes raw HTML through, lets an author choose
+classes and ids (attribute lists, admonition types, headings), and the site's extensions read
+some lines as orders to the build (``--8<--`` includes a file). Refusing all of it here, with a
+message that points at the line, is the first line of defence; the rendered HTML is sanitised
+again (``rendering.sanitise``) and every theme context escaped (``rendering.escaping``) in case
+something slips past a regular expression.
+
+Everything the sanitiser would silently delete (comments, CDATA, processing instructions) is
+refused too: text is never lost between the file and the page.
 """
 
 from __future__ import annotations
@@ -14,15 +20,41 @@ from ..loading.yaml_reader import Document, FieldPath
 
 ALLOWED_SCHEMES = ("http", "https")
 
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")
-_HTML = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+_AUTOLINK = re.compile(r"<(https?://[^<>\s\"'`]+)>", re.IGNORECASE)
+"""The one form of ``<…>`` allowed: a bare web address, which Markdown turns into a link."""
+_ANY_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>")
+"""What Markdown reads as an autolink, whatever its scheme."""
+_MARKUP = re.compile(r"<\s*[/!?]?\s*[A-Za-z]|<!|<\?")
+"""What a browser or Markdown reads as a tag, a comment, CDATA or a processing instruction."""
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
 _REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_WEB_ADDRESS = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^\n]*?\}")
 """What Python-Markdown's ``attr_list`` reads as attributes (its own BASE_RE): ``{: onclick=…}``,
 ``{ .classe }``, ``{#ancre}`` would put any attribute on the element they follow."""
+_IMAGE = re.compile(r"!\[")
+
+_BLOCK_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^[ \t>]*-{1,3}8<-{1,3}|^[ \t>]*;-{1,3}8<", re.MULTILINE),
+     "ligne « --8<-- » interdite : elle demanderait au site d'inclure un autre fichier. "
+     "Supprimez-la et écrivez le texte lui-même."),
+    (re.compile(r"^[ \t>]*(?:!!!|\?\?\?\+?|///)", re.MULTILINE),
+     "encadré « !!! » ou « ??? » interdit dans le texte : la mise en page des fiches est fixée par "
+     "le guide. Écrivez un paragraphe ou une liste."),
+    (re.compile(r"^[ \t>]*#{1,6}(?:[ \t]|$)", re.MULTILINE),
+     "titre « # » interdit dans le texte : les titres des fiches sont fixés par le guide. Écrivez "
+     "une phrase, éventuellement en **gras**."),
+    (re.compile(r"^[ \t>]*[^\s].*\n[ \t>]*(?:=+|-{2,})[ \t]*$", re.MULTILINE),
+     "ligne de « = » ou de « - » sous un texte : Markdown en ferait un titre. Supprimez-la, ou "
+     "laissez une ligne vide au-dessus."),
+    (re.compile(r"^[ \t>]*\*\[[^\]]*\]:", re.MULTILINE),
+     "définition d'abréviation « *[…]: » interdite : les sigles sont expliqués par le glossaire "
+     "(practices/glossaire/)."),
+)
+"""Markdown blocks that choose an element, a class or an id, or order the build, with the
+editor's fix. Lines may sit in a quote (``>``) or a list item's indentation."""
 
 
 def unsafe_texts(document: Document) -> list[tuple[FieldPath, str]]:
@@ -34,15 +66,21 @@ def unsafe_texts(document: Document) -> list[tuple[FieldPath, str]]:
     return found
 
 
+_TRIGGERS = ("<", "{", "](", "]:", "!!!", "???", "///", "8<", "#", "*[", "==", "--", "\\")
+"""Text each rule below needs at least one of (a backslash: YAML's double-quoted escapes)."""
+
+
 def _may_hold_code(text: str) -> bool:
     """Whether any value of a file with this text may hold what :func:`unsafe_text` looks for.
 
-    Every pattern needs ``<``, ``{``, ``](`` or ``]:``. YAML makes a value from the characters of
-    the file, adding only spaces and line breaks where it folds lines, except through escapes in
-    double quotes (``"\\x3c"`` is ``<``): a file with none of these characters and no backslash
-    holds no value to look at. Almost no file has one, and most files are never walked.
+    YAML makes a value from the characters of the file, adding only spaces and line breaks where
+    it folds lines, except through escapes in double quotes (``"\\x3c"`` is ``<``): a file with
+    none of the triggers and no backslash holds no value to look at. The schema line's ``#`` is
+    in every file, so files are walked whenever a trigger is found anywhere: the cost is one pass
+    of ``str.__contains__`` per trigger, then the walk.
     """
-    return "<" in text or "{" in text or "](" in text or "]:" in text or "\\" in text
+    body = text.split("\n", 1)[1] if text.startswith("# yaml-language-server") else text
+    return any(trigger in body for trigger in _TRIGGERS)
 
 
 def _collect(data: object, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
@@ -60,26 +98,48 @@ def _collect(data: object, path: FieldPath, found: list[tuple[FieldPath, str]]) 
 
 def unsafe_text(text: str) -> str | None:
     """Why ``text`` cannot be published as it is, or None when it is safe."""
-    if "<" not in text and "{" not in text and "](" not in text and "]:" not in text:
-        return None  # what every pattern below needs: most texts of a handbook have none
+    if not any(trigger in text for trigger in _TRIGGERS[:-1]):
+        return None  # what every rule below needs: most texts of a handbook have none
+    for autolink in _ANY_AUTOLINK.finditer(text):
+        scheme = _scheme(autolink.group(1))
+        if scheme not in ALLOWED_SCHEMES:
+            return _link_problem(autolink.group(1))
     without_autolinks = _AUTOLINK.sub("", text)
-    tag = _HTML.search(without_autolinks)
+    tag = _MARKUP.search(without_autolinks)
     if tag:
         snippet = without_autolinks[tag.start(): tag.start() + 20].split(">")[0] + ">"
         return (f"HTML interdit dans le texte (« {snippet} ») : écrivez en Markdown "
-                "(**gras**, *italique*, listes « - »), sans balises.")
+                "(**gras**, *italique*, listes « - »), sans balises ni commentaires.")
     attributes = _ATTRIBUTE_LIST.search(text)
     if attributes:
         return (f"accolades interdites dans le texte (« {attributes.group()[:30]} ») : Markdown y lirait "
                 "des attributs HTML. Reformulez sans « { » ni « } ».")
+    for pattern, reason in _BLOCK_RULES:
+        if pattern.search(text):
+            return reason
     destinations = [match.group(1) for match in _INLINE_LINK.finditer(text)]
     destinations += [match.group(1) for match in _REFERENCE_LINK.finditer(text)]
-    destinations += [match.group()[1:-1] for match in _AUTOLINK.finditer(text)]
+    destinations += [match.group(1) for match in _AUTOLINK.finditer(text)]
     for destination in destinations:
-        scheme = _scheme(destination)
-        if scheme is not None and scheme not in ALLOWED_SCHEMES:
-            return (f"lien refusé (« {scheme}: ») : seuls les liens http:// et https:// sont permis "
-                    "dans le texte d'une fiche.")
+        reason = _link_problem(destination)
+        if reason:
+            return reason
+    if _IMAGE.search(text):
+        return ("image « ![…](…) » interdite : le guide ne montre pas d'images venues d'autres sites. "
+                "Écrivez un lien « [texte](https://…) ».")
+    return None
+
+
+def _link_problem(destination: str) -> str | None:
+    """A link must lead to a web page: a site of its own, never a file of this project."""
+    scheme = _scheme(destination)
+    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+        return (f"lien refusé (« {scheme}: ») : seuls les liens http:// et https:// sont permis "
+                "dans le texte d'une fiche.")
+    if scheme is None or not _WEB_ADDRESS.match(_INVISIBLE.sub("", html.unescape(destination))):
+        shown = destination[:40] or "vide"
+        return (f"lien sans adresse complète (« {shown} ») : écrivez l'adresse entière, par exemple "
+                "« https://www.exemple.fr ». Pour renvoyer à une autre fiche, nommez-la dans « related ».")
     return None
 
 
