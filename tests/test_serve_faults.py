@@ -89,3 +89,17 @@ def test_deleting_renaming_breaking_and_fixing_a_card(served) -> None:
     stage(lambda: shows(new_url, having=TITLE, lacking=PROBLEMS), "le guide rétabli", new_url)
     assert shows(base + "fiches/partir-des-objectifs/", having="Partir des objectifs", lacking=PROBLEMS)
     assert TITLE in get(base + "lancer/")[1]
+
+
+def test_practices_deleted_then_restored_is_watched_again(served) -> None:
+    """The folder's watch dies with the folder: the server notices its return and keeps watching."""
+    project, base, server = served
+    practices, away = project.root / "practices", project.root / "ailleurs"
+    practices.rename(away)
+    wait_for(lambda: "le dossier des fiches est introuvable" in get(base)[1], "la page des problèmes sans practices/")
+    away.rename(practices)
+    wait_for(lambda: TITLE in get(base + "fiches/choisir-un-animateur/")[1], "le guide revenu avec practices/")
+    project.write(CARD, (project.root / CARD).read_text(encoding="utf-8").replace(TITLE, "Choisir un animateur reconnu"))
+    wait_for(lambda: "Choisir un animateur reconnu" in get(base + "fiches/choisir-un-animateur/")[1],
+             "une modification après le retour de practices/")
+    assert server.poll() is None

@@ -78,6 +78,11 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
                   schemas: SchemaSet | None = None) -> LoadResult:
     """Everything about ``practices_dir``; with ``only``, problems of those files alone."""
     schemas = schemas or SchemaSet.load()
+    if practices_dir.is_symlink() or not practices_dir.is_dir():
+        what = "est un lien symbolique" if practices_dir.is_symlink() else "est introuvable"
+        return LoadResult(None, [Problem(display_path(practices_dir, root), 1, 1, "",
+                                         f"le dossier des fiches {what} : le guide lit un vrai dossier "
+                                         "practices/ à côté de mkdocs.yml.")])
     # Resolved once here: resolving each of 10,000 paths costs more than validating them.
     root, practices_dir = root.resolve(), practices_dir.resolve()
     # Absolute, links not followed: a link is refused, never read through.

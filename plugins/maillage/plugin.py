@@ -43,6 +43,7 @@ from .rendering.escaping import escape_theme_metadata
 from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
+from .serving.watching import ReturningFolder
 from .validation.problems import one_line
 from .validation.schemas import SchemaSet
 
@@ -182,7 +183,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.config.enabled:
-            server.watch(str(self.practices_dir))
+            self.returning_practices = ReturningFolder(server, self.practices_dir)
             server.watch(str(PACKAGE_TEMPLATES.parent))  # schemas, templates, stylesheet
             for path in self.config.pages_from_files.values():
                 server.watch(path)

@@ -197,6 +197,10 @@ def _write_site(root: Path, project: Path, cards: int) -> None:
     docs.mkdir()
     if (project_docs / "assets").is_dir():
         shutil.copytree(project_docs / "assets", docs / "assets")
+    for plugin in config.get("plugins", []):
+        options = plugin.get("maillage") if isinstance(plugin, dict) else None
+        for source in (options or {}).get("pages_from_files", {}).values():
+            shutil.copy(project / source, root / source)  # the Contribuer page: a page like any other
     custom_dir = config.get("theme", {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(project / custom_dir, root / custom_dir)

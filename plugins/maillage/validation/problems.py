@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (line ends of every convention included) and direction marks."""
 
 
 def one_line(text: str) -> str:

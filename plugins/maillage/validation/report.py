@@ -25,7 +25,8 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~&:\"']")
 
 
 def text_report(problems: list[Problem], files_read: int) -> str:
-    lines = [problem.format() for problem in problems]
+    # A path is a file name: it may start with « : », and no line of ours starts with « :: ».
+    lines = [("./" if line.startswith(":") else "") + line for line in map(Problem.format, problems)]
     lines.append(summary(problems, files_read))
     return "\n".join(lines)
 
@@ -80,7 +81,8 @@ def _cell(text: str) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's text: GitHub's escapes, and no character that any reader takes for a line end."""
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:
