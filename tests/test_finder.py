@@ -72,11 +72,11 @@ def test_the_finder_is_in_the_site_but_out_of_the_search(site: Project) -> None:
 def test_titles_on_the_finder_are_escaped_not_interpreted(project: Project) -> None:
     path = project.root / "practices/lancer/choisir-un-animateur.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](x) & co 1. ~ ?'"), encoding="utf-8")
+        "title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](https://x.org) & co 1. ~ ?'"), encoding="utf-8")
     project.build()
     html = project.page("trouver")
-    assert "Choisir *un* [animateur](x) &amp; co 1. ~ ?" in html
-    assert "<em>un</em>" not in html and 'href="x"' not in html
+    assert "Choisir *un* [animateur](https://x.org) &amp; co 1. ~ ?" in html
+    assert "<em>un</em>" not in html and 'href="https://x.org"' not in html
 
 
 def test_a_hand_written_introduction_replaces_the_default_one(project: Project) -> None:

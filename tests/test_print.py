@@ -144,13 +144,14 @@ def test_links_editors_write_in_card_text_are_re_pointed_for_paper(project: Proj
     path = "practices/lancer/partir-des-objectifs.yml"
     project.write(path, (project.root / path).read_text(encoding="utf-8").replace(
         "context: Les PME rejoignent un réseau pour résoudre un problème concret.",
-        "context: Voir [la fiche voisine](animer-le-reseau.md), [le cas](../experiences/reseau-essai.md#chiffres) "
-        "et [le site](https://exemple.org/ailleurs)."))
+        "context: Voir [la fiche voisine](animer-le-reseau.md), [le cas](../experiences/reseau-essai.md), "
+        "[le terme](../glossaire/index.md#geiq) et [le site](https://exemple.org/ailleurs)."))
     project.build()
     assert 'href="../animer-le-reseau/"' in project.page("fiches/partir-des-objectifs")
     section = project.page("imprimer/lancer")
     assert f'<a href="{SITE_URL}fiches/animer-le-reseau/">la fiche voisine</a>' in section
-    assert f'<a href="{SITE_URL}experiences/reseau-essai/#chiffres">le cas</a>' in section
+    assert f'<a href="{SITE_URL}experiences/reseau-essai/">le cas</a>' in section
+    assert f'<a href="{SITE_URL}glossaire/#geiq">le terme</a>' in section
     assert '<a href="https://exemple.org/ailleurs">le site</a>' in section
     whole = project.page("imprimer")
     assert '<a href="#fiche-animer-le-reseau">la fiche voisine</a>' in whole

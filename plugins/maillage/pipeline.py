@@ -29,7 +29,7 @@ from .validation.problems import Problem, display_path
 from .validation.references import Loaded, reference_problems
 from .validation.schema_line import expected_line, schema_line_problem
 from .validation.schemas import SCHEMA_FILES, SchemaSet
-from .validation.text_safety import unsafe_texts
+from .validation.text_safety import page_links, unsafe_texts
 
 FOLDER_KINDS = {"experiences": "case", "sources": "source", "glossaire": "term"}
 """Folders of practices/ whose files are not cards."""
@@ -123,7 +123,7 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
             line_problem = schema_line_problem(document, expected_lines[path.parent, kind])
             if line_problem is not None:
                 problems.append(line_problem)
-        loaded.append(Loaded(kind, document))
+        loaded.append(Loaded(kind, document, page_links(document)))
     problems += reference_problems(loaded)
 
     if requested is not None:

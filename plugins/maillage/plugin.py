@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .addresses import page_of
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
@@ -263,7 +264,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.sanitised.add("index.md")
         for path in result.files:
             if path.suffix == ".yml":
-                uri = f"fiches/{path.stem}.md"
+                uri = page_of("card", path.stem)
                 kept.append(File.generated(config, uri, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
                 self.sanitised.add(uri)
         config.nav = [{"Problèmes à corriger": "index.md"}]

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from ..addresses import page_of
+from ..addresses import url as web_address
+
 
 @dataclass(frozen=True)
 class SourceRef:
@@ -60,11 +63,11 @@ class Card(Entry):
 
     @property
     def url(self) -> str:
-        return f"fiches/{self.id}/"
+        return web_address(self.src_uri)
 
     @property
     def src_uri(self) -> str:
-        return f"fiches/{self.id}.md"
+        return page_of("card", self.id)
 
 
 @dataclass(eq=False)
@@ -85,11 +88,11 @@ class Case(Entry):
 
     @property
     def url(self) -> str:
-        return f"experiences/{self.id}/"
+        return web_address(self.src_uri)
 
     @property
     def src_uri(self) -> str:
-        return f"experiences/{self.id}.md"
+        return page_of("case", self.id)
 
 
 @dataclass(eq=False)

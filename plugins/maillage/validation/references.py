@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 
+import posixpath
+
+from ..addresses import CASES_INDEX, PAGES, SHARED_PAGES, page_of
 from ..loading.yaml_reader import Document, FieldPath
 from .messages import ID_PATTERN, field_path
 from .problems import Problem
@@ -46,6 +49,8 @@ class Loaded:
 
     kind: str
     document: Document
+    page_links: list[tuple[FieldPath, str]] = field(default_factory=list)
+    """Links its texts make to other pages of the handbook (text_safety.page_links)."""
 
     @property
     def data(self) -> dict:
@@ -86,7 +91,30 @@ def reference_problems(files: list[Loaded]) -> list[Problem]:
                 if isinstance(citation, dict):
                     problems += _check_ids(item, ("sources", index, "ref"), [citation.get("ref")],
                                            ids["source"], SOURCE, None, single=True)
+        if item.page_links and isinstance(entry_id, str):
+            problems += _check_page_links(item, entry_id, ids)
     return problems
+
+
+def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str, Loaded]]) -> Iterable[Problem]:
+    """A link between pages leads to a page the handbook publishes, or the strict build fails."""
+    pages = {page_of(kind, name): kind for kind in ids if kind not in SHARED_PAGES for name in ids[kind]}
+    shared = {PAGES[kind]: kind for kind in SHARED_PAGES}
+    here = posixpath.dirname(page_of(item.kind, entry_id))
+    for path, destination in item.page_links:
+        page, _, anchor = destination.partition("#")
+        target = posixpath.normpath(posixpath.join(here, page))
+        if target in shared:
+            kind = shared[target]
+            if anchor and anchor not in ids[kind]:
+                yield _at(item, path, f"lien « {destination} » : « #{anchor} » n'est pas un identifiant de "
+                                      f"{'terme' if kind == 'term' else 'source'} ; corrigez l'ancre ou retirez-la.")
+        elif target not in pages and target != CASES_INDEX:
+            yield _at(item, path, f"lien « {destination} » vers une page qui n'existe pas ({target}). Pour "
+                                  "renvoyer à une autre fiche, nommez-la plutôt dans « related ».")
+        elif anchor:
+            yield _at(item, path, f"lien « {destination} » : une fiche ou une expérience s'ouvre en entier ; "
+                                  f"retirez « #{anchor} ».")
 
 
 def _check_ids(item: Loaded, path: FieldPath, values: object, known: dict[str, Loaded], target: Target,

@@ -35,6 +35,9 @@ _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^}\n ][^\n]*?\}")
 """What Python-Markdown's ``attr_list`` reads as attributes (its own BASE_RE): ``{: onclick=…}``,
 ``{ .classe }``, ``{#ancre}`` would put any attribute on the element they follow."""
 _IMAGE = re.compile(r"!\[")
+PAGE_LINK = re.compile(r"(?:\.\./)*(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9_-]+)?")
+"""A link to another page of the handbook, relative to the page the text is on
+(``animer-le-reseau.md``, ``../experiences/x.md``): checked across files (references.py)."""
 
 _BLOCK_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[ \t>]*-{1,3}8<-{1,3}|^[ \t>]*;-{1,3}8<", re.MULTILINE),
@@ -117,10 +120,7 @@ def unsafe_text(text: str) -> str | None:
     for pattern, reason in _BLOCK_RULES:
         if pattern.search(text):
             return reason
-    destinations = [match.group(1) for match in _INLINE_LINK.finditer(text)]
-    destinations += [match.group(1) for match in _REFERENCE_LINK.finditer(text)]
-    destinations += [match.group(1) for match in _AUTOLINK.finditer(text)]
-    for destination in destinations:
+    for destination in link_destinations(text):
         reason = _link_problem(destination)
         if reason:
             return reason
@@ -130,12 +130,41 @@ def unsafe_text(text: str) -> str | None:
     return None
 
 
+def link_destinations(text: str) -> list[str]:
+    """Where the links of a Markdown text lead, as written."""
+    destinations = [match.group(1) for match in _INLINE_LINK.finditer(text)]
+    destinations += [match.group(1) for match in _REFERENCE_LINK.finditer(text)]
+    return destinations + [match.group(1) for match in _AUTOLINK.finditer(text)]
+
+
+def page_links(document: Document) -> list[tuple[FieldPath, str]]:
+    """Links to other pages of the handbook in a file's texts, for the check across files."""
+    if "](" not in document.text and "]:" not in document.text:
+        return []
+    found: list[tuple[FieldPath, str]] = []
+    _collect_links(document.data, (), found)
+    return found
+
+
+def _collect_links(data: object, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _collect_links(value, path + (key,), found)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _collect_links(value, path + (index,), found)
+    elif isinstance(data, str) and ("](" in data or "]:" in data):
+        found += [(path, destination) for destination in link_destinations(data) if PAGE_LINK.fullmatch(destination)]
+
+
 def _link_problem(destination: str) -> str | None:
-    """A link must lead to a web page: a site of its own, never a file of this project."""
+    """A link leads to a web page of another site, or to a page of the handbook, never a file."""
     scheme = _scheme(destination)
     if scheme is not None and scheme not in ALLOWED_SCHEMES:
         return (f"lien refusé (« {scheme}: ») : seuls les liens http:// et https:// sont permis "
                 "dans le texte d'une fiche.")
+    if scheme is None and PAGE_LINK.fullmatch(destination):
+        return None  # another page of the handbook: references.py checks that it exists
     if scheme is None or not _WEB_ADDRESS.match(_INVISIBLE.sub("", html.unescape(destination))):
         shown = destination[:40] or "vide"
         return (f"lien sans adresse complète (« {shown} ») : écrivez l'adresse entière, par exemple "
