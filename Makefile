@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build pdf test validate bench clean
+.PHONY: serve build pdf test validate bench clean forms proposition
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,23 @@ pdf: build
 FORMAT ?= text
 validate: $(STAMP)
 	$(BIN)/python scripts/validate.py --format $(FORMAT)
+
+## forms: rewrite the "Proposer une fiche" issue form from the schemas (a test fails when it is stale)
+forms: $(STAMP)
+	$(BIN)/python scripts/make_forms.py
+
+## proposition: in GitHub Actions (.github/workflows/proposition.yml), turn the labelled issue of
+## $GITHUB_EVENT_PATH into a checked card; STEP=comment says on the issue what to fix, STEP=pr
+## pushes a branch and opens the pull request (scripts/proposal_pr.sh)
+PROPOSAL_DIR ?= $(or $(RUNNER_TEMP),/tmp)
+STEP ?= card
+proposition: $(STAMP)
+ifeq ($(STEP),card)
+	$(BIN)/python scripts/propose_card.py --github-event "$$GITHUB_EVENT_PATH" \
+	  --comment "$(PROPOSAL_DIR)/commentaire.md" --pr-title "$(PROPOSAL_DIR)/titre.txt"
+else
+	bash scripts/proposal_pr.sh "$(STEP)" "$(PROPOSAL_DIR)"
+endif
 
 ## test: the whole suite
 test: $(STAMP)
