@@ -73,6 +73,7 @@ def cms_config(schemas: SchemaSet, *, repo: str, branch: str = "main", base_url:
             "identifier_field": "id",
             "summary": "{{" + display + "}}",
             "sortable_fields": [display],
+            "editor": {"preview": False},  # Decap's preview is not the site's page: the form, full width
             "fields": fields(schemas, kind, section=next((s for s in SECTIONS if s.slug == name), None)),
         }
         config["collections"].append(collection)
