@@ -16,13 +16,22 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The web editor (Decap CMS at admin/) and its local backend, pinned in package-lock.json and
+# installed without their install scripts. Without npm the handbook still builds and its tests
+# run: the admin/ page says what is missing and the editor's tests skip with the reason.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; \
+	else echo "make : npm absent ; l'éditeur web (admin/) sera incomplet et ses tests ignorés (apt-get install nodejs npm)." >&2; fi
+
 ## serve: the handbook at http://127.0.0.1:8000, rebuilt when a card or a page changes
 ## (--dirty: the plugin builds again only the pages an edit changed; see serving/incremental.py)
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(HOST)
 
-## build: the static site in site/, strict (any warning fails)
-build: $(STAMP)
+## build: the static site in site/, strict (any warning fails); publication needs the web editor
+build: $(STAMP) $(NODE_STAMP)
+	@test -f node_modules/decap-cms/dist/decap-cms.js || { echo "make build : Decap CMS absent de node_modules/ (npm ci) ; le site publié aurait un éditeur vide." >&2; exit 1; }
 	$(BIN)/mkdocs build --strict
 
 ## pdf: the site, then in site/pdf/ a PDF of each section, of the whole handbook and of each
@@ -54,7 +63,7 @@ else
 endif
 
 ## test: the whole suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## bench: measure 100, 1,000 and 10,000 synthetic cards against plain MkDocs; writes
@@ -64,4 +73,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH)
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

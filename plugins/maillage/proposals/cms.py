@@ -124,7 +124,7 @@ def fields(schemas: SchemaSet, kind: str, *, section: Any = None) -> list[dict[s
         resolved = schemas.property_schema(kind, key)
         field = _field(schemas, key, raw, resolved, base, kind)
         field["required"] = key in required
-        if not field["required"]:
+        if not field["required"] and resolved.get("type") == "array":
             field.pop("min", None)  # an optional list left empty is left out of the file
         default = getattr(section, key, None) if section is not None else None
         if default is not None and "options" in field:
