@@ -95,7 +95,7 @@ def test_an_editor_creates_a_card_in_the_web_editor(tmp_path: Path) -> None:
     try:
         wait_for(lambda: listening(port) or server.poll() is not None, "decap-server à l'écoute")
         assert server.poll() is None, server.stdout.read() if server.stdout else ""
-        with serve_directory(site) as address, chromium_page(1280, 900) as page:
+        with serve_directory(site) as address, chromium_page(1280, 1300) as page:
             # Decap uses the local backend only on localhost, as on an editor's machine.
             address = address.replace("127.0.0.1", "localhost")
             errors: list[str] = []
@@ -125,7 +125,7 @@ def test_an_editor_creates_a_card_in_the_web_editor(tmp_path: Path) -> None:
             page.get_by_role("option").first.click()
             page.locator("[id^='locator-field']").fill("Partie III, leçons tirées")
             if SCREENSHOTS:
-                page.locator("[id^='summary-field']").scroll_into_view_if_needed()
+                page.locator("label[for^='how-field']").evaluate("label => label.scrollIntoView({block: 'start'})")
                 page.screenshot(path=str(Path(SCREENSHOTS) / "capture-editeur-web.png"))
 
             page.get_by_role("button", name="Enregistrer").click()

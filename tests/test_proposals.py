@@ -4,6 +4,7 @@ Every proposal is hostile: markup, workflow commands, path tricks, huge input.""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -13,10 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser_support import chromium_page, needs_chromium
 from conftest import ROOT, Project
 from maillage.pipeline import load_handbook
 from maillage.proposals.issue_body import safe_id
 from maillage.proposals.issue_form import ACCEPT_LABEL, FORM_PATH, issue_form
+from maillage.proposals.preview import form_preview
 from maillage.proposals.report import markdown_text
 from maillage.validation.schemas import SchemaSet
 
@@ -260,3 +263,21 @@ def test_the_workflow_keeps_issue_text_away_from_shells_and_tokens() -> None:
 def test_comment_text_is_inert_markdown() -> None:
     assert markdown_text("**gras** [a](b) `c` <b> @moi #12\n::x") == \
         "\\*\\*gras\\*\\* \\[a\\](b) \\`c\\` &lt;b&gt; @\u2060moi #\u206012 ::x"
+
+
+@needs_chromium
+def test_the_form_shows_every_field_in_a_browser(tmp_path: Path) -> None:
+    """GitHub shows the real form only from the default branch: a likeness of it is checked here
+    (every label, every choice), and saved for the README when MAILLAGE_SCREENSHOTS is set."""
+    page_file = tmp_path / "formulaire.html"
+    page_file.write_text(form_preview(FORM), encoding="utf-8")
+    with chromium_page(900, 900) as page:
+        page.goto(page_file.as_uri())
+        for element in ELEMENTS.values():
+            label = re.compile("^" + re.escape(element["attributes"]["label"]) + r"( \*)?$")
+            assert page.locator("label, .legend").filter(has_text=label).count() == 1, label
+        assert page.locator("input[type=checkbox]").count() == sum(
+            len(element["attributes"]["options"]) for element in ELEMENTS.values() if element["type"] == "checkboxes")
+        folder = os.environ.get("MAILLAGE_SCREENSHOTS")
+        if folder:
+            page.screenshot(path=str(Path(folder) / "capture-formulaire-issue.png"), full_page=True)
