@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build pdf test validate bench clean forms proposition
+.PHONY: serve build pdf test validate bench clean forms proposition editor
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ ifeq ($(STEP),card)
 else
 	bash scripts/proposal_pr.sh "$(STEP)" "$(PROPOSAL_DIR)"
 endif
+
+## editor: decap-server on this working copy, for the web editor at http://127.0.0.1:8000/admin/
+## of make serve (run both, in two terminals); drafts are git branches cms/…, as on GitHub
+editor: $(NODE_STAMP)
+	GIT_REPO_DIRECTORY="$(CURDIR)" MODE=git BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js
 
 ## test: the whole suite
 test: $(STAMP) $(NODE_STAMP)

@@ -45,6 +45,7 @@ class AdminConfig(base.Config):
     repo = c.Optional(c.Type(str))
     branch = c.Type(str, default="main")
     base_url = c.Optional(c.Type(str))
+    auth_endpoint = c.Optional(c.Type(str))
     # Where `npm ci` installed decap-cms and yaml, relative to mkdocs.yml.
     node_modules = c.Type(str, default="node_modules")
 
@@ -56,7 +57,8 @@ class AdminPlugin(BasePlugin[AdminConfig]):
         root = Path(config.config_file_path).resolve().parent
         schemas = SchemaSet.load()
         settings = cms_config(schemas, repo=self.config.repo or _repository(config.repo_url),
-                              branch=self.config.branch, base_url=self.config.base_url)
+                              branch=self.config.branch, base_url=self.config.base_url,
+                              auth_endpoint=self.config.auth_endpoint)
         self._generated(files, config, "admin/config.yml",
                         "# Généré à partir des schémas par le plugin maillage-admin : ne pas modifier.\n"
                         + yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100))

@@ -40,11 +40,13 @@ def collections(schemas: SchemaSet) -> list[tuple[str, str, str]]:
 
 
 def cms_config(schemas: SchemaSet, *, repo: str, branch: str = "main", base_url: str | None = None,
-               practices: str = "practices") -> dict[str, Any]:
+               auth_endpoint: str | None = None, practices: str = "practices") -> dict[str, Any]:
     backend: dict[str, Any] = {"name": "github", "repo": repo, "branch": branch, "open_authoring": True,
                                "squash_merges": True}
-    if base_url:
+    if base_url:  # the OAuth proxy that logs editors in (README, « L'éditeur web »)
         backend["base_url"] = base_url
+    if auth_endpoint:
+        backend["auth_endpoint"] = auth_endpoint
     config: dict[str, Any] = {
         "backend": backend,
         # On localhost only, Decap talks to `npx decap-server` (the working copy) when it runs.
