@@ -281,3 +281,58 @@ def test_the_form_shows_every_field_in_a_browser(tmp_path: Path) -> None:
         folder = os.environ.get("MAILLAGE_SCREENSHOTS")
         if folder:
             page.screenshot(path=str(Path(folder) / "capture-formulaire-issue.png"), full_page=True)
+
+
+def _pull_request_step(tmp_path: Path, step: str, **environment: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """Run scripts/proposal_pr.sh as the workflow does, with a stand-in ``gh`` that records its
+    arguments and a bare repository as ``origin``."""
+    repository, remote, work = tmp_path / "depot", tmp_path / "origine.git", tmp_path / "travail"
+    tools, calls = tmp_path / "outils", tmp_path / "gh.log"
+    if not repository.exists():
+        for folder in (repository, work, tools):
+            folder.mkdir()
+        subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+        subprocess.run(["git", "init", "-q", "-b", "main", str(repository)], check=True)
+        (repository / "README.md").write_text("essai\n", encoding="utf-8")
+        git = ["git", "-c", "user.name=Essai", "-c", "user.email=essai@example.org"]
+        subprocess.run([*git, "add", "-A"], cwd=repository, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "départ"], cwd=repository, check=True)
+        subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=repository, check=True)
+        gh = tools / "gh"
+        gh.write_text(f"#!/bin/sh\nfor argument in \"$@\"; do printf '%s\\n' \"$argument\" >> '{calls}'; done\n"
+                      f"printf -- '--\\n' >> '{calls}'\n"
+                      "[ \"$1 $2\" = 'pr create' ] && echo https://github.com/o/r/pull/99\nexit 0\n", encoding="utf-8")
+        gh.chmod(0o755)
+    env = {**os.environ, "PATH": f"{tools}:{os.environ['PATH']}", "GH_TOKEN": "jeton", "GITHUB_REPOSITORY": "o/r",
+           "BASE": "main", **environment}
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "proposal_pr.sh"), step, str(work)], cwd=repository,
+                            capture_output=True, text=True, env=env, timeout=60)
+    return result, calls
+
+
+def test_the_pull_request_step_never_runs_the_proposers_text(tmp_path: Path) -> None:
+    card = "practices/gerer/tenir-un-calendrier.yml"
+    result, calls = _pull_request_step(tmp_path, "pr", ISSUE="12", CARD_ID="../x", CARD_PATH=card)
+    assert result.returncode == 2 and "identifiant de fiche inattendu" in result.stderr
+    result, calls = _pull_request_step(tmp_path, "pr", ISSUE="12; touch x", CARD_ID="a", CARD_PATH=card)
+    assert result.returncode == 2 and not calls.exists()
+
+    (tmp_path / "depot" / "practices" / "gerer").mkdir(parents=True)
+    (tmp_path / "depot" / card).write_text("id: tenir-un-calendrier\n", encoding="utf-8")
+    hostile = "Nouvelle fiche : $(touch pirate) `touch pirate` ; rm -rf ~"
+    (tmp_path / "travail" / "titre.txt").write_text(hostile, encoding="utf-8")
+    result, calls = _pull_request_step(tmp_path, "pr", ISSUE="12", CARD_ID="tenir-un-calendrier", CARD_PATH=card)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pushed = subprocess.run(["git", "--git-dir", str(tmp_path / "origine.git"), "show",
+                             f"proposition/12-tenir-un-calendrier:{card}"], capture_output=True, text=True)
+    assert pushed.stdout == "id: tenir-un-calendrier\n"
+    recorded = calls.read_text(encoding="utf-8").split("--\n")
+    assert recorded[0].splitlines()[:2] == ["pr", "create"] and hostile in recorded[0].splitlines()
+    assert recorded[1].splitlines()[:3] == ["issue", "comment", "12"]
+    assert "pull/99" in (tmp_path / "travail" / "merci.md").read_text(encoding="utf-8")
+    assert not list(tmp_path.rglob("pirate"))
+
+    (tmp_path / "travail" / "commentaire.md").write_text("À corriger\n", encoding="utf-8")
+    result, calls = _pull_request_step(tmp_path, "comment", ISSUE="12")
+    assert result.returncode == 0 and calls.read_text(encoding="utf-8").split("--\n")[2].splitlines() == [
+        "issue", "comment", "12", "--repo", "o/r", "--body-file", str(tmp_path / "travail" / "commentaire.md")]
