@@ -55,6 +55,18 @@ def build_site(project: Path, site: Path) -> Path:
     return site
 
 
+def git(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *arguments], cwd=project, capture_output=True, text=True)
+
+
+def committed(project: Path, branch: str, relative: str) -> bool:
+    return git(project, "cat-file", "-e", f"{branch}:{relative}").returncode == 0
+
+
+def on_main(project: Path) -> bool:
+    return git(project, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip() == "main"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -91,7 +103,8 @@ def test_an_editor_creates_a_card_in_the_web_editor(tmp_path: Path) -> None:
                               stderr=subprocess.STDOUT, text=True,
                               env={**os.environ, "GIT_REPO_DIRECTORY": str(project), "MODE": "git",
                                    "PORT": str(port), "BIND_HOST": "127.0.0.1"})
-    card = project / "practices" / "lancer" / "tenir-un-calendrier-des-rencontres.yml"
+    relative = "practices/lancer/tenir-un-calendrier-des-rencontres.yml"
+    card = project / relative
     try:
         wait_for(lambda: listening(port) or server.poll() is not None, "decap-server à l'écoute")
         assert server.poll() is None, server.stdout.read() if server.stdout else ""
@@ -130,20 +143,24 @@ def test_an_editor_creates_a_card_in_the_web_editor(tmp_path: Path) -> None:
 
             page.get_by_role("button", name="Enregistrer").click()
             page.get_by_text("Entrée enregistrée").wait_for()
-            # The draft is a branch, as a pull request would be on GitHub; nothing in practices/ yet.
-            assert not card.exists()
+            # The draft is a branch, as a pull request would be on GitHub; nothing on main yet.
+            # (decap-server switches the working copy between branches while it works: ask git.)
+            assert committed(project, "cms/lancer/tenir-un-calendrier-des-rencontres", relative)
+            assert not committed(project, "main", relative)
             page.get_by_role("button", name="Statut: Brouillon").click()
             page.get_by_role("menuitem", name="Prêt").click()
             page.get_by_text("Statut de l'entrée mis à jour").wait_for()
             page.get_by_role("button", name="Publier", exact=True).click()
             page.get_by_role("menuitem", name="Publier maintenant").click()
-            wait_for(card.exists, f"{card.name} publié dans practices/lancer/")
+            wait_for(lambda: committed(project, "main", relative) and on_main(project),
+                     f"{relative} publié sur la branche main")
             assert errors == [], errors
     finally:
         server.terminate()
         server.wait(timeout=10)
 
     text = card.read_text(encoding="utf-8")
+    assert text == git(project, "show", f"main:{relative}").stdout
     assert text.startswith("# yaml-language-server: $schema=../../plugins/maillage/schemas/card.schema.json\n")
     assert yaml.safe_load(text) == {
         "id": "tenir-un-calendrier-des-rencontres", "kind": "practice", "phase": "launch",
