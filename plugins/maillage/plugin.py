@@ -32,20 +32,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .addresses import page_of
+from .addresses import entry_page
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
-from .rendering.producers import PRODUCERS
+from .producers import PRODUCERS
 from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
 from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
-from .validation.problems import one_line
+from .loading.problems import one_line
 from .validation.schemas import SchemaSet
 
 ASSETS = PACKAGE_TEMPLATES.parent / "assets"
@@ -264,7 +264,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.sanitised.add("index.md")
         for path in result.files:
             if path.suffix == ".yml":
-                uri = page_of("card", path.stem)
+                uri = entry_page("card", path.stem)
                 kept.append(File.generated(config, uri, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
                 self.sanitised.add(uri)
         config.nav = [{"Problèmes à corriger": "index.md"}]

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from ..model.entries import SECTIONS, Card
+from ..kinds import SECTIONS
+from ..model.entries import Card
 from ..pipeline import find_files, kind_of, load_handbook
 from ..proposals.fields import form_fields
 from ..proposals.issue_body import FormProblem, read_proposal, safe_id

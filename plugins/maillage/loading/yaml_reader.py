@@ -28,7 +28,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from ..validation.problems import Problem
+from .problems import Problem
 
 try:  # libyaml is what makes a 10,000-card handbook load in seconds.
     from yaml import CSafeLoader as _Loader

@@ -11,7 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .entries import SECTIONS, Card, Case, Section, Source, Term
+from ..kinds import SECTIONS, Section
+from .entries import Card, Case, Source, Term
 from .vocabulary import Vocabulary
 
 
@@ -42,10 +43,10 @@ class Handbook:
     @classmethod
     def build(cls, entries: Iterable[Card | Case | Source | Term], vocabulary: Vocabulary) -> Handbook:
         handbook = cls({}, {}, {}, {}, vocabulary)
+        collections: dict[str, dict] = {"card": handbook.cards, "case": handbook.cases,
+                                        "source": handbook.sources, "term": handbook.terms}
         for entry in entries:
-            collection = {Card: handbook.cards, Case: handbook.cases, Source: handbook.sources,
-                          Term: handbook.terms}[type(entry)]
-            collection[entry.id] = entry
+            collections[entry.KIND][entry.id] = entry
         handbook._resolve_links()
         handbook._order_sections()
         return handbook

@@ -31,7 +31,8 @@ import markdown
 
 from ..rendering.pages import PageWriter
 from ..rendering.sanitise import sanitise
-from .documents import PRINT_ROOT, Entry, anchor
+from ..addresses import print_page
+from .documents import Entry, anchor
 from .links import CLOSE, OPEN, PART, PrintLinks, Scope, token_names
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 _PLACEHOLDER = re.compile(f"<p>{OPEN}fragment{PART}([^{OPEN}{CLOSE}]+){CLOSE}</p>")
 _MARKDOWN_PLACEHOLDER = re.compile(f"^{OPEN}fragment{PART}([^{OPEN}{CLOSE}]+){CLOSE}$", re.MULTILINE)
 _ID = re.compile(r'\sid="([^"]+)"')
-_HERE = f"{PRINT_ROOT}/index.md"
+_HERE = print_page()
 """Where a fragment's template is written from: it has no page of its own, and every link it
 writes is an anchor or a full address, the same from any print page."""
 

@@ -15,13 +15,13 @@ import yaml
 
 from ..model.handbook import Handbook
 from ..validation.messages import ID_PATTERN
+from ..addresses import FORMAT_REFERENCE as REFERENCE_URI
+from ..kinds import KINDS
 from ..validation.schemas import SCHEMA_FILES, SchemaSet
 from .pages import PageWriter
 from .site import GeneratedPage, IntroLookup
 
-REFERENCE_URI = "contribuer/format.md"
-FOLDERS = {"card": "lancer/, gerer/, perenniser/, groupements-employeurs/, vigilance/ (ou tout autre dossier)",
-           "case": "experiences/", "source": "sources/", "term": "glossaire/"}
+FOLDERS = {kind.name: ", ".join(f"{folder}/" for folder in kind.folders) for kind in KINDS.values()}
 
 
 @dataclass(frozen=True)

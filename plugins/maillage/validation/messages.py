@@ -14,7 +14,7 @@ from typing import Any
 from jsonschema import ValidationError
 
 from ..loading.yaml_reader import Document, FieldPath
-from .problems import Problem
+from ..loading.problems import Problem
 
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
