@@ -89,3 +89,10 @@ def test_the_core_imports_without_mkdocs(unit: str) -> None:
                "    __import__(module)\n")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_plugin_type_checks() -> None:
+    """mypy over plugins/, as configured in pyproject.toml: no error."""
+    result = subprocess.run([sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]

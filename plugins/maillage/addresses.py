@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from .kinds import KINDS, Section
 
@@ -28,7 +28,7 @@ DECK_FOLDER = "cartes"
 
 
 class Entry(Protocol):
-    KIND: str
+    KIND: ClassVar[str]
     id: str
 
 

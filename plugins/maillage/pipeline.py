@@ -91,8 +91,8 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     paths += [path for path in outside if not path.is_symlink()]
 
     # The IDE line points at the project's own copy of the schemas, when it has one.
-    project_schemas = root / "plugins" / "maillage" / "schemas"
-    if not project_schemas.is_dir():
+    project_schemas: Path | None = root / "plugins" / "maillage" / "schemas"
+    if project_schemas is not None and not project_schemas.is_dir():
         project_schemas = None
     expected_lines: dict[tuple[Path, str], str] = {}  # per folder and kind: a path to work out once
     problems: list[Problem] = list(discovery.problems)

@@ -114,6 +114,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self._add_pages_from_files(files, config)
         self.searched = False
         self.kept = set()
+        assert self.schemas is not None  # loaded by on_config, which runs first whenever enabled
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)

@@ -81,15 +81,17 @@ class Handbook:
                 other.referenced_by.append(card)
             for case in card.cases:
                 case.illustrates.append(card)
-        for item in [*self.cards.values(), *self.cases.values()]:
+        cited: list[Card | Case] = [*self.cards.values(), *self.cases.values()]
+        for item in cited:
             item.sources = [
                 type(citation)(citation.ref, citation.locator, self.sources[citation.ref])
                 for citation in item.sources
             ]
             # Once per source even when cited at two places; a list scan here would make a
             # source cited by every card quadratic.
-            for source in {id(citation.source): citation.source for citation in item.sources}.values():
-                source.cited_by.append(item)
+            for cited_source in {id(citation.source): citation.source for citation in item.sources}.values():
+                if cited_source is not None:  # set just above, from the validated references
+                    cited_source.cited_by.append(item)
         for term in self.terms.values():
             term.see_also = [self.terms[ref] for ref in term.see_also_ids]
 

@@ -126,7 +126,8 @@ def print_documents(handbook: Handbook) -> list[PrintDocument]:
     sources = handbook.ordered_sources()
     terms = handbook.ordered_terms()
     index = TermIndex(terms)
-    used = {id(entry): index.used_by(entry) for entry in [*handbook.cards.values(), *handbook.cases.values()]}
+    texts: list[Card | Case] = [*handbook.cards.values(), *handbook.cases.values()]
+    used = {id(entry): index.used_by(entry) for entry in texts}
     chapters = [Chapter(section.slug, section.title, addresses.address(section), "card",
                         tuple(handbook.section_cards(section))) for section in handbook.sections]
     chapters.append(Chapter(CASES_SLUG, "Expériences", addresses.url(CASES_INDEX), "case", tuple(handbook.ordered_cases())))

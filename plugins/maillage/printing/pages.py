@@ -33,7 +33,7 @@ PRINT_TEMPLATE = "maillage-print.html"
 
 
 def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
-    site_name, site_url = writer.environment.globals["site_name"], writer.environment.globals["site_url"]
+    site_name, site_url = str(writer.environment.globals["site_name"]), str(writer.environment.globals["site_url"] or "")
     if not site_url:
         raise TemplateFailure("les pages à imprimer écrivent l'adresse en ligne de chaque fiche : "
                               "indiquez site_url dans mkdocs.yml")

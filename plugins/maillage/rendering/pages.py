@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import jinja2
 import yaml
 
@@ -78,7 +80,8 @@ class PageWriter:
             return self.environment.get_template(template).render(here=here, handbook=self.handbook, **context)
         except jinja2.TemplateError as error:
             # A site's overriding template is code too: name it and the line, no traceback.
-            line = f", ligne {error.lineno}" if getattr(error, "lineno", None) else ""
+            number = getattr(error, "lineno", None)
+            line = f", ligne {number}" if number else ""
             raise TemplateFailure(f"gabarit {template}{line} : {error.message or error}") from error
 
     def _abbreviation_block(self, body: str) -> str:
@@ -87,7 +90,7 @@ class PageWriter:
         return ("\n" + "\n".join(used) + "\n") if used else ""
 
 
-def _front_matter(meta: dict[str, object]) -> str:
+def _front_matter(meta: Mapping[str, object]) -> str:
     # libyaml's emitter: PyYAML's own takes a second and a half for a thousand cards.
     return "---\n" + yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
                                width=10_000) + "---\n\n"

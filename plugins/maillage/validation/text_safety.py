@@ -121,9 +121,9 @@ def unsafe_text(text: str) -> str | None:
         if pattern.search(text):
             return reason
     for destination in link_destinations(text):
-        reason = _link_problem(destination)
-        if reason:
-            return reason
+        refused = _link_problem(destination)
+        if refused:
+            return refused
     if _IMAGE.search(text):
         return ("image « ![…](…) » interdite : le guide ne montre pas d'images venues d'autres sites. "
                 "Écrivez un lien « [texte](https://…) ».")
