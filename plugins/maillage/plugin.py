@@ -83,8 +83,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).resolve().parent
-        self.practices_dir = self.root / self.config.practices_dir
-        self.templates_dir = self.root / self.config.templates_dir if self.config.templates_dir else None
+        self.practices_dir = Path(self.config.practices_dir)  # resolved against mkdocs.yml by its option
+        self.templates_dir = Path(self.config.templates_dir) if self.config.templates_dir else None
         self.sanitised = set()
         self.finishers = {}
         self.schemas = SchemaSet.load()  # reloaded each build: `serve` watches the schemas

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..kinds import SECTIONS
 from ..model.entries import Card
 from ..model.naming import card_id
+from .project import practices_dir
 from ..pipeline import find_files, kind_of
 from ..rendering.environment import make_environment
 from ..validation.schema_line import expected_line
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     schemas = SchemaSet.load()
     args = build_parser(schemas).parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
-    practices = root / "practices"
+    practices = practices_dir(root)
     if not practices.is_dir():
         print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from .project import practices_dir
 from ..pipeline import load_handbook
 from ..validation.report import github_log, markdown_summary, text_report
 
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
-    practices = root / "practices"
+    practices = practices_dir(root)
     if not practices.is_dir():
         print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
         return 2
