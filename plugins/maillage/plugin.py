@@ -38,7 +38,7 @@ from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
-from .producers import PRODUCERS
+from .producers import producers
 from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
 from .rendering.sanitise import sanitise
@@ -72,6 +72,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.kept: set[str] = set()
         self.incremental: IncrementalBuilds | None = None
         self.background_search: indexing.BackgroundIndexing | None = None
+        self.producers = producers()
+        """Made once: under ``serve`` they keep what an edit did not change (print pages' HTML)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -122,7 +124,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         environment.globals.update(site_name=config.site_name, site_url=config.site_url)
         writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations)
         try:
-            pages = [page for produce in PRODUCERS
+            pages = [page for produce in self.producers
                      for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri))]
         except TemplateFailure as error:
             raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None

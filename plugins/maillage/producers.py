@@ -8,8 +8,12 @@ the page sources they build on, depends on another.
 from __future__ import annotations
 
 from .finder.pages import finder_pages
-from .printing.pages import print_pages
+from .printing.pages import PrintPages
 from .rendering.reference import reference_pages
 from .rendering.site import Producer, handbook_pages
 
-PRODUCERS: list[Producer] = [handbook_pages, reference_pages, finder_pages, print_pages]
+
+def producers() -> list[Producer]:
+    """A fresh set for a plugin: a producer that keeps something between builds (print pages
+    keep their HTML and QR codes under ``serve``) keeps it for that plugin alone."""
+    return [handbook_pages, reference_pages, finder_pages, PrintPages()]
