@@ -9,13 +9,13 @@ for glossary terms once, although it appears in two documents.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .. import addresses
 from ..addresses import CASES_INDEX, GLOSSARY
 from ..kinds import KINDS
 from ..model.entries import Card, Case, Source, Term
+from ..model.glossary import TermIndex
 from ..model.handbook import Handbook
 
 CASES_SLUG = "experiences"
@@ -93,32 +93,6 @@ def pdf_name(print_url: str) -> str:
     """``imprimer/lancer/cartes/`` → ``lancer-cartes.pdf``: the PDF ``make pdf`` writes for a page."""
     parts = [part for part in print_url.strip("/").split("/")[1:] if part]
     return "-".join(parts or [WHOLE_HANDBOOK_PDF]) + ".pdf"
-
-
-class TermIndex:
-    """The glossary terms each card or case uses, found once per entry.
-
-    A term counts where the ``abbr`` extension would make it a tooltip: the same spelling,
-    between word boundaries. One regular expression for all terms, longest first, so that
-    "pôle de compétitivité" wins over "pôle".
-    """
-
-    def __init__(self, terms: list[Term]) -> None:
-        self._by_name = {term.term: term for term in terms}
-        names = sorted(self._by_name, key=len, reverse=True)
-        self._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
-
-    def used_by(self, entry: Card | Case) -> set[Term]:
-        if self._pattern is None:
-            return set()
-        return {self._by_name[match] for match in self._pattern.findall("\n".join(_texts(entry)))}
-
-
-def _texts(entry: Card | Case) -> list[str]:
-    if isinstance(entry, Card):
-        return [entry.title, entry.summary, entry.context or "", *entry.how, *entry.pitfalls, *entry.indicators]
-    return [entry.title, entry.summary, *entry.organisations, entry.place, entry.period or "",
-            entry.programme or "", entry.description, *entry.figures, *entry.lessons]
 
 
 def print_documents(handbook: Handbook) -> list[PrintDocument]:

@@ -23,11 +23,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from .. import addresses
 from ..kinds import Section
 from ..model.entries import Card, Case, Source, Term
+from ..validation.text_safety import INLINE_LINK, REFERENCE_LINK
 from .documents import Chapter, Entry, anchor
 
-# The link destinations the validator reads (validation/text_safety.py), with what precedes them.
-_INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)>\s]*)")
-_REFERENCE_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)([^\s>]+)", re.MULTILINE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 OPEN, PART, CLOSE = "\ue000", "\ue001", "\ue002"
@@ -85,7 +83,7 @@ class PrintLinks:
         def relocate(match: re.Match[str]) -> str:
             return match.group(1) + self._relocate(match.group(2), entry)
 
-        return _REFERENCE_LINK.sub(relocate, _INLINE_LINK.sub(relocate, text))
+        return REFERENCE_LINK.sub(relocate, INLINE_LINK.sub(relocate, text))
 
     def _relocate(self, destination: str, entry: Card | Case) -> str:
         if not destination or _SCHEME.match(destination) or destination.startswith("/"):

@@ -16,10 +16,8 @@ import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from ..model.handbook import Handbook
-from ..rendering.pages import PageWriter, TemplateFailure
+from ..rendering.pages import PageWriter, TemplateFailure, front_matter
 from ..rendering.site import GeneratedPage, IntroLookup
 from .deck import Deck, make_deck
 from .documents import PDF_FOLDER, PrintDocument, pdf_name, print_documents
@@ -105,5 +103,5 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _page(front_matter: dict[str, object], body: str) -> str:
-    return "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
+def _page(meta: dict[str, object], body: str) -> str:
+    return front_matter(meta) + body

@@ -13,6 +13,7 @@ from ..addresses import GLOSSARY as GLOSSARY_URI
 from ..addresses import SOURCES as SOURCES_URI
 from ..kinds import Section
 from ..model.entries import Card, Case
+from ..model.glossary import TermIndex
 from ..model.handbook import Handbook
 from ..validation.schemas import SchemaSet
 
@@ -46,17 +47,18 @@ class PageWriter:
         )
         # Longest first, so that "pôle de compétitivité" is tried before "pôle".
         terms = sorted(handbook.terms.values(), key=lambda term: -len(term.term)) if abbreviations else []
-        self._abbreviations = [(term.term, f"*[{term.term}]: {' '.join(term.tooltip.split())}") for term in terms]
+        self._abbreviations = [(term, f"*[{term.term}]: {' '.join(term.tooltip.split())}") for term in terms]
+        self._terms = TermIndex(terms)
 
     def card(self, card: Card) -> str:
         body = self._render("card.md.j2", addresses.page(card), card=card)
         meta = {"title": card.title, "description": card.summary,
                 "tags": [self.handbook.vocabulary.themes[theme] for theme in card.themes]}
-        return _front_matter(meta) + body + self._abbreviation_block(body)
+        return front_matter(meta) + body + self._abbreviation_block(body)
 
     def case(self, case: Case) -> str:
         body = self._render("case.md.j2", addresses.page(case), case=case)
-        return _front_matter({"title": case.title, "description": case.summary}) + body + self._abbreviation_block(body)
+        return front_matter({"title": case.title, "description": case.summary}) + body + self._abbreviation_block(body)
 
     def section(self, section: Section, intro: str | None) -> str:
         return self._render("section.md.j2", addresses.page(section), section=section, intro=intro,
@@ -86,11 +88,12 @@ class PageWriter:
 
     def _abbreviation_block(self, body: str) -> str:
         """Definitions for the glossary terms this page uses, read by the ``abbr`` extension."""
-        used = [line for term, line in self._abbreviations if term in body]
+        found = self._terms.found_in(body)
+        used = [line for term, line in self._abbreviations if term in found]
         return ("\n" + "\n".join(used) + "\n") if used else ""
 
 
-def _front_matter(meta: Mapping[str, object]) -> str:
+def front_matter(meta: Mapping[str, object]) -> str:
     # libyaml's emitter: PyYAML's own takes a second and a half for a thousand cards.
     return "---\n" + yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
                                width=10_000) + "---\n\n"
