@@ -31,7 +31,8 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
-from maillage.model.entries import SECTIONS
+from maillage.addresses import address
+from maillage.kinds import SECTIONS
 from maillage.pipeline import find_files, kind_of, load_handbook
 
 DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
@@ -218,10 +219,10 @@ def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) ->
     listed: set[str] = set()
     for section in SECTIONS:
         own = {card.id for card in result.handbook.section_cards(section)}
-        shown = links.get(section.url, set())
+        shown = links.get(address(section), set())
         listed |= shown
         if not own <= shown:
-            findings.append(f"{section.url} : fiches de la rubrique absentes de sa page : {sorted(own - shown)}")
+            findings.append(f"{address(section)} : fiches de la rubrique absentes de sa page : {sorted(own - shown)}")
     if listed != cards:
         findings.append(f"pages des rubriques : fiches absentes {sorted(cards - listed)}, inconnues {sorted(listed - cards)}")
     if (site / "trouver").is_dir():

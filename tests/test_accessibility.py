@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import chromium_page, needs_chromium, serve_directory
+from maillage.addresses import address
 from maillage.model.handbook import Handbook
 from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
 
@@ -53,7 +54,7 @@ def test_no_serious_accessibility_violation(pages, real_site: Path, handbook: Ha
     base_url, tabs = pages
     page = tabs[scheme]
     card = handbook.section_cards(handbook.sections[0])[0]
-    address = {"home": "", "section": handbook.sections[0].url, "card": card.url,
+    address = {"home": "", "section": address(handbook.sections[0]), "card": address(card),
                "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE,
                "search results": ""}[where]
     if where == "print" and not (real_site / PRINT_PAGE / "index.html").exists():

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, Project
 from maillage.pipeline import load_handbook
-from maillage.validation.problems import Problem
+from maillage.loading.problems import Problem
 
 CORPUS = Path(__file__).resolve().parent / "bad_input"
 CASES = sorted(CORPUS.glob("*.yml"))

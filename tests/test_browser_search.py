@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import chromium_page, needs_chromium, serve_directory
+from maillage.addresses import address
 from maillage.model.handbook import Handbook
 from search_support import indexed_pages
 from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
@@ -111,7 +112,7 @@ def test_an_acronym_of_the_glossary_finds_every_page_that_uses_it(search, real_s
 def test_a_card_result_shows_the_card_summary_and_section(search, handbook: Handbook) -> None:  # noqa: F811
     card = handbook.cards["cibler-publics-insertion-geiq"]
     results = search("GEIQ")
-    shown = results.pages.index(card.url)
+    shown = results.pages.index(address(card))
     assert results.titles[shown] == card.title
     assert results.sections[shown] == card.section.title
     assert results.texts[shown] == " ".join(card.summary.split())

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 from mkdocs.exceptions import Abort
 
+from maillage.addresses import address
 from conftest import Project
 from search_support import indexed_pages
 from maillage.pipeline import load_handbook
@@ -183,12 +184,12 @@ def test_pagefind_indexes_the_pages_readers_read_and_material_indexes_none(site:
     assert (site_dir / "pagefind" / "pagefind.js").exists()
     pages = indexed_pages(site_dir)
     handbook = load_handbook(site.root / "practices", site.root).handbook
-    assert {card.url for card in handbook.cards.values()} <= pages.keys()
+    assert {address(card) for card in handbook.cards.values()} <= pages.keys()
     assert {"", "lancer/", "glossaire/"} <= pages.keys()
     assert not [url for url in pages if url.startswith(("imprimer/", "trouver/")) or "404" in url]
     assert (site_dir / "imprimer" / "lancer" / "index.html").exists() and (site_dir / "trouver" / "index.html").exists()
     card = handbook.cards["partir-des-objectifs"]
-    indexed = pages[card.url]
+    indexed = pages[address(card)]
     assert indexed["meta"] == {"title": card.title, "summary": " ".join(card.summary.split()),
                                "section": card.section.title}
     assert "¶" not in indexed["content"] and "Imprimer" not in indexed["content"]

@@ -15,17 +15,17 @@ import yaml
 
 from cms_support import DECAP_SCRIPT, needs_cms
 from conftest import ROOT, Project
-from maillage.pipeline import FOLDER_KINDS
+from maillage.kinds import FOLDERS
 from maillage.proposals.cms import ALL_CARDS, cms_config, formats
 from maillage.proposals.issue_form import issue_form
-from maillage.model.entries import SECTIONS
+from maillage.kinds import SECTIONS
 from maillage.validation.references import REFERENCE_FIELDS
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
 
 SCHEMAS = SchemaSet.load()
 CONFIG = cms_config(SCHEMAS, repo="maillage/maillage")
 COLLECTIONS = {collection["name"]: collection for collection in CONFIG["collections"]}
-KIND_OF_COLLECTION = {section.slug: "card" for section in SECTIONS} | FOLDER_KINDS
+KIND_OF_COLLECTION = FOLDERS
 
 
 def test_one_collection_per_folder_of_practices_in_french_with_the_editorial_workflow() -> None:

@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT, Project
 from search_support import indexed_pages
-from maillage.commands.new_card import card_id
+from maillage.model.naming import card_id
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
 
 

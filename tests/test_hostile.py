@@ -30,7 +30,7 @@ from maillage import pipeline
 from maillage.pipeline import load_handbook
 from maillage.rendering.escaping import escape_theme_metadata
 from maillage.rendering.sanitise import sanitise
-from maillage.validation.problems import Problem
+from maillage.loading.problems import Problem
 from maillage.validation.report import SUMMARY_LIMIT, github_log, markdown_summary
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
 

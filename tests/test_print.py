@@ -23,7 +23,7 @@ from maillage.pipeline import load_handbook
 from maillage.printing import fragments
 from maillage.printing.deck import make_deck
 from maillage.printing.documents import anchor, pdf_name, print_documents
-from maillage.printing.links import page_url
+from maillage.addresses import url as page_url
 from maillage.printing.pages import css_string
 from maillage.printing.pdf import print_jobs
 from maillage.printing.qr import MODULE_PX, qr_svg

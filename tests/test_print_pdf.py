@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import CHROMIUM, chromium_page, needs_chromium, serve_directory
+from maillage.addresses import address
 from conftest import Project
 from maillage.model.handbook import Handbook
 from maillage.printing.pdf import make_pdfs, print_jobs, print_to_pdf
@@ -93,7 +94,7 @@ def test_a_deck_pdf_has_two_pages_a_sheet_and_qr_codes_that_lead_to_each_card(
     subprocess.run(backs, check=True)
     decoded = subprocess.run([PDF_TOOLS["zbarimg"], "-q", "--raw", *sorted(map(str, tmp_path.glob("page*.png")))],
                              capture_output=True, text=True).stdout.split()
-    assert sorted(decoded) == sorted(site_url + card.url for card in cards)
+    assert sorted(decoded) == sorted(site_url + address(card) for card in cards)
 
 
 @needs_pdf_tools

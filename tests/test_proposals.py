@@ -190,11 +190,14 @@ def test_hostile_proposals_never_escape_their_context(project: Project) -> None:
 
 
 def test_a_fake_heading_inside_an_answer_stays_in_that_answer(project: Project) -> None:
+    """The heading is read as a step of « Comment faire », not as a field of the form: the
+    validator then refuses it there, like any heading in a card's text."""
     body = render_issue({**GOOD, "how": "- Première étape.\n### Titre\n- Deuxième étape."})
-    result, _ = propose(project, body)
-    assert result.returncode == 0, result.stdout
-    data = yaml.safe_load((project.root / "practices/gerer/tenir-un-calendrier-des-rencontres.yml").read_text(encoding="utf-8"))
-    assert data["title"] == GOOD["title"] and data["how"] == ["Première étape.", "### Titre", "Deuxième étape."]
+    result, comment = propose(project, body)
+    assert result.returncode == 1
+    problems = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("- ")]
+    assert len(problems) == 1 and problems[0].startswith("- Comment faire : ligne 2 : titre « # » interdit")
+    assert "Titre :" not in comment.read_text(encoding="utf-8")
 
 
 def test_a_path_trick_in_the_title_stays_in_practices(project: Project) -> None:

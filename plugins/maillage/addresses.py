@@ -1,25 +1,39 @@
-"""Where each entry of the handbook is published: its page, relative to the site's sources.
+"""Every address of the handbook, in one place: which page holds what, and its web address.
 
-The model, the validator (links editors write between pages) and the plugin all ask here, so
-that an address is written in one place. Pages are named as MkDocs names sources
-(``fiches/x.md``); ``url`` turns a page into the address readers see.
+Pages are named as MkDocs names its sources (``fiches/x.md``), relative to the site's root; the
+model holds ids and relations only, and every other module asks here, the way Material's blog
+keeps its addresses in one family of methods. ``url`` turns a page into the address readers see,
+following ``use_directory_urls`` as MkDocs does.
 """
 
 from __future__ import annotations
 
-PAGES = {
-    "card": "fiches/{id}.md",
-    "case": "experiences/{id}.md",
-    "term": "glossaire/index.md",
-    "source": "sources/index.md",
-}
-"""Each kind of entry → its page; terms and sources share a page, where the id is the anchor."""
-SHARED_PAGES = {kind for kind, page in PAGES.items() if "{id}" not in page}
+import posixpath
+from functools import lru_cache
+from typing import ClassVar, Protocol
+
+from .kinds import KINDS, Section
+
+SHARED_PAGES = frozenset(kind.name for kind in KINDS.values() if "{id}" not in kind.page)
+"""Kinds whose entries share one page, each at its anchor (terms, sources)."""
 CASES_INDEX = "experiences/index.md"
+GLOSSARY = KINDS["term"].page
+SOURCES = KINDS["source"].page
+FINDER = "trouver/index.md"
+FINDER_DATA = "trouver/fiches.json"
+"""Next to the finder's page: its script fetches the data relative to the page."""
+FORMAT_REFERENCE = "contribuer/format.md"
+PRINT_ROOT = "imprimer"
+DECK_FOLDER = "cartes"
 
 
-def page_of(kind: str, entry_id: str) -> str:
-    return PAGES[kind].format(id=entry_id)
+class Entry(Protocol):
+    KIND: ClassVar[str]
+    id: str
+
+
+def entry_page(kind: str, entry_id: str) -> str:
+    return KINDS[kind].page.format(id=entry_id)
 
 
 def anchor_of(kind: str, entry_id: str) -> str:
@@ -27,9 +41,54 @@ def anchor_of(kind: str, entry_id: str) -> str:
     return entry_id if kind in SHARED_PAGES else ""
 
 
-def url(page: str) -> str:
-    """``fiches/x.md`` → ``fiches/x/``, ``lancer/index.md`` → ``lancer/``: MkDocs's directory URLs."""
-    stem = page.removesuffix(".md")
+def section_page(slug: str) -> str:
+    return f"{slug}/index.md"
+
+
+def print_page(slug: str = "") -> str:
+    """A section's print document, or with no slug the whole handbook's."""
+    return posixpath.join(PRINT_ROOT, slug, "index.md") if slug else f"{PRINT_ROOT}/index.md"
+
+
+def deck_page(slug: str = "") -> str:
+    """The workshop deck of a section, or with no slug of the whole handbook."""
+    return posixpath.join(PRINT_ROOT, slug, DECK_FOLDER, "index.md") if slug else f"{PRINT_ROOT}/{DECK_FOLDER}/index.md"
+
+
+def page(target: Entry | Section | str) -> str:
+    """The page of a model object (an entry, a section) or, given a page, that page."""
+    if isinstance(target, str):
+        return target
+    if isinstance(target, Section):
+        return section_page(target.slug)
+    return entry_page(target.KIND, target.id)
+
+
+def address(target: Entry | Section | str, *, directory_urls: bool = True) -> str:
+    """Where a reader finds a target, relative to the site's root, anchor included."""
+    if isinstance(target, (str, Section)):
+        return url(page(target), directory_urls=directory_urls)
+    anchor = anchor_of(target.KIND, target.id)
+    return url(page(target), directory_urls=directory_urls) + (f"#{anchor}" if anchor else "")
+
+
+def url(source: str, *, directory_urls: bool = True) -> str:
+    """``fiches/x.md`` → ``fiches/x/`` (or ``fiches/x.html``), ``lancer/index.md`` → ``lancer/``;
+    any other file keeps its name."""
+    if not source.endswith(".md"):
+        return source
+    stem = source.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+        return stem.removesuffix("index") if directory_urls else stem + ".html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative(source: str, from_page: str) -> str:
+    """A Markdown link from one page to another: MkDocs resolves ``.md`` links itself."""
+    return _relpath(source, posixpath.dirname(from_page) or ".")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(source: str, folder: str) -> str:
+    """``posixpath.relpath``, remembered: 1,000 cards ask 20,000 times, from a few folders."""
+    return posixpath.relpath(source, folder)

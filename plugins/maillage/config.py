@@ -10,8 +10,9 @@ class MaillageConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off, e.g. to build the hand-written pages alone."""
 
-    # Content: where the YAML files live, relative to mkdocs.yml.
-    practices_dir = c.Type(str, default="practices")
+    # Content: where the YAML files live, relative to mkdocs.yml. Not required to exist here: under
+    # `serve`, a folder that goes away is shown as a problem of the handbook, not a stale site.
+    practices_dir = c.Dir(exists=False, default="practices")
 
     # Pages whose Markdown is a file of the repository outside docs/ (the contribution guide is
     # CONTRIBUTING.md, where GitHub shows it too): site address → file, relative to mkdocs.yml.
@@ -20,7 +21,7 @@ class MaillageConfig(base.Config):
 
     # Rendering: a folder whose templates replace the packaged ones, file by file,
     # relative to mkdocs.yml (for example `overrides/maillage`).
-    templates_dir = c.Optional(c.Type(str))
+    templates_dir = c.Optional(c.Dir(exists=True))
     # Glossary terms become tooltips (``abbr``) in the text of cards and cases.
     abbreviations = c.Type(bool, default=True)
 

@@ -21,20 +21,17 @@ from pathlib import Path
 from .loading.history import last_changes
 from .loading.yaml_reader import Document, read_document
 from .loading.discovery import discover
-from .model.entries import SECTIONS, Card, Case, Source, SourceRef, Term
+from .kinds import FOLDERS
+from .model.entries import ENTRY_CLASSES, Card, Case, Source, SourceRef, Term
 from .model.handbook import Handbook
 from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
-from .validation.problems import Problem, display_path
+from .loading.problems import Problem, display_path
 from .validation.references import Loaded, reference_problems
 from .validation.schema_line import expected_line, schema_line_problem
 from .validation.schemas import SCHEMA_FILES, SchemaSet
 from .validation.text_safety import page_links, unsafe_texts
 
-FOLDER_KINDS = {"experiences": "case", "sources": "source", "glossaire": "term"}
-"""Folders of practices/ whose files are not cards."""
-FOLDERS = {**{section.slug: "card" for section in SECTIONS}, **FOLDER_KINDS}
-"""Every folder of practices/ the handbook reads: cards are filed by section."""
 
 MAX_FILE_BYTES = 64 * 1024
 """A rich card is about 4 KB; 64 KB leaves room and stops a pasted book or a 10 MB file."""
@@ -50,7 +47,7 @@ class LoadResult:
 def kind_of(path: Path, practices_dir: Path) -> str:
     """Both paths absolute and resolved (``find_files`` gives such paths): no disk access here."""
     below = _below(path, practices_dir)
-    return FOLDER_KINDS.get(below[0] if below else path.parent.name, "card")
+    return FOLDERS.get(below[0] if below else path.parent.name, "card")
 
 
 def find_files(practices_dir: Path) -> list[Path]:
@@ -94,8 +91,8 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     paths += [path for path in outside if not path.is_symlink()]
 
     # The IDE line points at the project's own copy of the schemas, when it has one.
-    project_schemas = root / "plugins" / "maillage" / "schemas"
-    if not project_schemas.is_dir():
+    project_schemas: Path | None = root / "plugins" / "maillage" / "schemas"
+    if project_schemas is not None and not project_schemas.is_dir():
         project_schemas = None
     expected_lines: dict[tuple[Path, str], str] = {}  # per folder and kind: a path to work out once
     problems: list[Problem] = list(discovery.problems)
@@ -169,18 +166,13 @@ def _not_a_mapping(document: Document) -> Problem:
 
 
 def _entry(item: Loaded, root: Path, history: dict[str, datetime.date]) -> Card | Case | Source | Term:
+    """The model's entry for a valid file: the file's keys, with references kept as ids."""
     data = dict(item.data)
-    source_file = item.document.display
-    if item.kind in ("card", "case"):
-        data["updated"] = history.get(source_file)
-    citations = [SourceRef(citation["ref"], citation["locator"]) for citation in data.pop("sources", [])]
-    if item.kind == "card":
-        data["related_ids"] = data.pop("related", [])
-        data["case_ids"] = data.pop("cases", [])
-        return Card(source_file=source_file, sources=citations, **data)
-    if item.kind == "case":
-        return Case(source_file=source_file, sources=citations, **data)
-    if item.kind == "source":
-        return Source(source_file=source_file, **data)
-    data["see_also_ids"] = data.pop("see_also", [])
-    return Term(source_file=source_file, **data)
+    entry = ENTRY_CLASSES[item.kind]
+    if "sources" in data:
+        data["sources"] = [SourceRef(citation["ref"], citation["locator"]) for citation in data["sources"]]
+    for key, attribute in entry.REFERENCE_ATTRIBUTES.items():
+        data[attribute] = data.pop(key, [])
+    if entry.DATED:
+        data["updated"] = history.get(item.document.display)
+    return entry(source_file=item.document.display, **data)

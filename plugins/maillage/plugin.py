@@ -32,20 +32,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .addresses import page_of
+from .addresses import entry_page
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
-from .rendering.producers import PRODUCERS
+from .producers import producers
 from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
 from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
-from .validation.problems import one_line
+from .loading.problems import one_line
 from .validation.schemas import SchemaSet
 
 ASSETS = PACKAGE_TEMPLATES.parent / "assets"
@@ -72,6 +72,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.kept: set[str] = set()
         self.incremental: IncrementalBuilds | None = None
         self.background_search: indexing.BackgroundIndexing | None = None
+        self.producers = producers()
+        """Made once: under ``serve`` they keep what an edit did not change (print pages' HTML)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -83,8 +85,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path).resolve().parent
-        self.practices_dir = self.root / self.config.practices_dir
-        self.templates_dir = self.root / self.config.templates_dir if self.config.templates_dir else None
+        self.practices_dir = Path(self.config.practices_dir)  # resolved against mkdocs.yml by its option
+        self.templates_dir = Path(self.config.templates_dir) if self.config.templates_dir else None
         self.sanitised = set()
         self.finishers = {}
         self.schemas = SchemaSet.load()  # reloaded each build: `serve` watches the schemas
@@ -114,6 +116,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self._add_pages_from_files(files, config)
         self.searched = False
         self.kept = set()
+        assert self.schemas is not None  # loaded by on_config, which runs first whenever enabled
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)
@@ -121,7 +124,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         environment.globals.update(site_name=config.site_name, site_url=config.site_url)
         writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations)
         try:
-            pages = [page for produce in PRODUCERS
+            pages = [page for produce in self.producers
                      for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri))]
         except TemplateFailure as error:
             raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None
@@ -264,7 +267,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.sanitised.add("index.md")
         for path in result.files:
             if path.suffix == ".yml":
-                uri = page_of("card", path.stem)
+                uri = entry_page("card", path.stem)
                 kept.append(File.generated(config, uri, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
                 self.sanitised.add(uri)
         config.nav = [{"Problèmes à corriger": "index.md"}]

@@ -23,7 +23,7 @@ from markdown.extensions.toc import slugify
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils.yaml import yaml_load
 
-from maillage.model.entries import SECTIONS
+from maillage.kinds import SECTIONS
 from maillage.validation.schemas import SchemaSet
 
 from .baseline import plugin_output

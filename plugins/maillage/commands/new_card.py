@@ -12,31 +12,15 @@ import json
 import sys
 from pathlib import Path
 
-from markdown.extensions.toc import slugify
-
-from ..model.entries import SECTIONS, Card
+from ..kinds import SECTIONS
+from ..model.entries import Card
+from ..model.naming import card_id
+from .project import practices_dir
 from ..pipeline import find_files, kind_of
 from ..rendering.environment import make_environment
 from ..validation.schema_line import expected_line
 from ..validation.schemas import SchemaSet
 from .validate import FrenchArgumentParser
-
-MAX_ID_LENGTH = 80
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "'": " ", "’": " "})
-
-
-def card_id(title: str, taken: set[str]) -> str:
-    """A slug of the title, cut at a word under 80 characters, made unique with -2, -3…"""
-    slug = slugify(title.translate(_LIGATURES), "-")
-    while len(slug) > MAX_ID_LENGTH and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    slug = slug[:MAX_ID_LENGTH] or "fiche"
-    candidate, number = slug, 2
-    while candidate in taken:
-        suffix = f"-{number}"
-        candidate, number = slug[: MAX_ID_LENGTH - len(suffix)] + suffix, number + 1
-    return candidate
-
 
 def build_parser(schemas: SchemaSet) -> argparse.ArgumentParser:
     parser = FrenchArgumentParser(prog="new_card.py", description="Crée une nouvelle fiche à partir du modèle commenté.")
@@ -53,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     schemas = SchemaSet.load()
     args = build_parser(schemas).parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
-    practices = root / "practices"
+    practices = practices_dir(root)
     if not practices.is_dir():
         print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
         return 2

@@ -18,7 +18,9 @@ from typing import Any
 
 import yaml
 
-from ..model.entries import SECTIONS, Card
+from ..kinds import SECTIONS
+from ..model.entries import Card
+from .project import practices_dir
 from ..pipeline import find_files, kind_of, load_handbook
 from ..proposals.fields import form_fields
 from ..proposals.issue_body import FormProblem, read_proposal, safe_id
@@ -45,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
-    practices = root / "practices"
+    practices = practices_dir(root)
     if not practices.is_dir():
         print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
         return 2

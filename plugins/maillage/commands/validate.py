@@ -9,13 +9,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
+from .project import practices_dir
 from ..pipeline import load_handbook
 from ..validation.report import github_log, markdown_summary, text_report
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors: keep that
         self.print_usage(sys.stderr)
         self.exit(2, f"erreur d'utilisation : {message}\n")
 
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
-    practices = root / "practices"
+    practices = practices_dir(root)
     if not practices.is_dir():
         print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
         return 2

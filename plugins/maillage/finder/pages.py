@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..addresses import FINDER as FINDER_URI
+from ..addresses import FINDER_DATA as DATA_URI
 from ..model.handbook import Handbook
 from ..rendering.pages import PageWriter
 from ..rendering.site import GeneratedPage, IntroLookup
 from .data import finder_data
 
-FINDER_URI = "trouver/index.md"
-DATA_URI = "trouver/fiches.json"
-"""Next to the page: ``assets/finder.js`` fetches ``fiches.json`` relative to the page."""
 
 
 def finder_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..validation.problems import Problem
+from .problems import Problem
 
 SAFE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What a folder or a file stem may be: it becomes part of a web address as it is."""

@@ -21,6 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -28,7 +29,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from ..validation.problems import Problem
+from .problems import Problem
 
 try:  # libyaml is what makes a 10,000-card handbook load in seconds.
     from yaml import CSafeLoader as _Loader
@@ -73,8 +74,9 @@ class Position:
 class Trace:
     """Where the values and keys of one file start, and what YAML typed behind the editor's back."""
 
-    values: dict[FieldPath, Mark] = field(default_factory=dict)
-    keys: dict[FieldPath, Mark] = field(default_factory=dict)
+    values: dict[FieldPath, Mark | Any] = field(default_factory=dict)
+    """libyaml's marks are of its own class, with the same fields."""
+    keys: dict[FieldPath, Mark | Any] = field(default_factory=dict)
     raw_scalars: dict[FieldPath, str] = field(default_factory=dict)
     """Original text of scalars YAML did not read as strings (``no``, ``2020-01-01``, ``12``)."""
 
@@ -197,8 +199,9 @@ class _Composer(_Loader):
     Python method that does nothing, and the calls add up to a tenth of the composing time.
     """
 
-    descend_resolver = staticmethod(operator.is_)  # (parent, index) -> a bool no one reads
-    ascend_resolver = staticmethod(tuple)  # () -> ()
+    # PyYAML's stubs type these as methods returning None; any callable with the arity does.
+    descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # (parent, index) -> unread
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # () -> ()
 
     def resolve(self, kind: type[Node], value: str | None, implicit: bool | tuple[bool, bool]) -> str:
         """``Resolver.resolve`` without the path resolvers: it too runs for every node."""
@@ -288,7 +291,7 @@ class _EventReader:
         self.stack: list[_Frame] = []
         self.skipping = 0  # nesting level inside a structure too deep to keep
         self.has_root = False
-        self.aliases_reported: set[str] = set()
+        self.aliases_reported: set[str | None] = set()
         self.broken = False  # a syntax error: what was built is partial and must not be used
 
     def read(self) -> list[Problem]:
@@ -340,7 +343,7 @@ class _EventReader:
             else:
                 self.stack.pop()
 
-    def _check_anchor_and_tag(self, event: yaml.NodeEvent) -> None:
+    def _check_anchor_and_tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
         if event.anchor is not None:
             self._add(_start(event), f"les ancres YAML (« &{event.anchor} ») sont refusées : écrivez la valeur en entier.")
         implicit = event.implicit if isinstance(event.implicit, bool) else any(event.implicit)
@@ -417,8 +420,8 @@ class _EventReader:
                 key, top.key = top.key, None
                 if key is _DUPLICATE:
                     return None
-                path = top.path + (key,)
-                top.container[key] = value
+                path = top.path + (str(key),)
+                top.container[str(key)] = value
         self.trace.values[path] = event.start_mark
         return path
 
@@ -437,7 +440,7 @@ def _start(event: yaml.Event) -> Position:
     return _position(event.start_mark)
 
 
-def _position(mark: Mark) -> Position:
+def _position(mark: Mark | Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from ..addresses import page_of
-from ..addresses import url as web_address
+from ..kinds import Section
+
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ def link(default_factory=None):
 
 @dataclass(eq=False)  # entries are compared by identity: ids are unique per collection
 class Entry:
+    KIND: ClassVar[str]
+    """Its row in ``kinds.KINDS``."""
+    REFERENCE_ATTRIBUTES: ClassVar[dict[str, str]] = {}
+    """A file's key that names other entries → the attribute that keeps their ids."""
+    DATED: ClassVar[bool] = False
+    """Whether its page shows the date of its file's last change."""
     id: str
     source_file: str
     """Path of the YAML file relative to the project root, with slashes."""
@@ -38,6 +45,9 @@ class Entry:
 
 @dataclass(eq=False)
 class Card(Entry):
+    KIND: ClassVar[str] = "card"
+    REFERENCE_ATTRIBUTES: ClassVar[dict[str, str]] = {"related": "related_ids", "cases": "case_ids"}
+    DATED: ClassVar[bool] = True
     kind: str
     title: str
     summary: str
@@ -61,17 +71,12 @@ class Card(Entry):
     previous: Card | None = link()
     next: Card | None = link()
 
-    @property
-    def url(self) -> str:
-        return web_address(self.src_uri)
-
-    @property
-    def src_uri(self) -> str:
-        return page_of("card", self.id)
 
 
 @dataclass(eq=False)
 class Case(Entry):
+    KIND: ClassVar[str] = "case"
+    DATED: ClassVar[bool] = True
     title: str
     summary: str
     organisations: list[str]
@@ -86,17 +91,11 @@ class Case(Entry):
     updated: datetime.date | None = None
     illustrates: list[Card] = link(list)
 
-    @property
-    def url(self) -> str:
-        return web_address(self.src_uri)
-
-    @property
-    def src_uri(self) -> str:
-        return page_of("case", self.id)
 
 
 @dataclass(eq=False)
 class Source(Entry):
+    KIND: ClassVar[str] = "source"
     title: str
     type: str
     summary: str
@@ -110,6 +109,8 @@ class Source(Entry):
 
 @dataclass(eq=False)
 class Term(Entry):
+    KIND: ClassVar[str] = "term"
+    REFERENCE_ATTRIBUTES: ClassVar[dict[str, str]] = {"see_also": "see_also_ids"}
     term: str
     definition: str
     expansion: str | None = None
@@ -122,34 +123,5 @@ class Term(Entry):
         return f"{self.expansion} : {self.definition}" if self.expansion else self.definition
 
 
-@dataclass(frozen=True)
-class Section:
-    """A part of the handbook that lists cards: one page, one print document."""
-
-    slug: str
-    title: str
-    kind: str
-    phase: str | None = None
-
-    @property
-    def url(self) -> str:
-        return f"{self.slug}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"{self.slug}/index.md"
-
-    def holds(self, card: Card) -> bool:
-        if card.kind != self.kind:
-            return False
-        return self.phase is None or card.phase == self.phase
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("lancer", "Lancer un réseau", "practice", "launch"),
-    Section("gerer", "Gérer un réseau", "practice", "manage"),
-    Section("perenniser", "Pérenniser un réseau", "practice", "sustain"),
-    Section("groupements-employeurs", "Groupements d'employeurs", "condition"),
-    Section("vigilance", "Points de vigilance", "vigilance"),
-)
-"""Every card falls in exactly one: practices by phase, the other kinds by kind."""
+ENTRY_CLASSES: dict[str, type[Card] | type[Case] | type[Source] | type[Term]] = {
+    entry.KIND: entry for entry in (Card, Case, Source, Term)}

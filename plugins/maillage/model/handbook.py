@@ -11,7 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .entries import SECTIONS, Card, Case, Section, Source, Term
+from ..kinds import SECTIONS, Section
+from .entries import Card, Case, Source, Term
 from .vocabulary import Vocabulary
 
 
@@ -42,10 +43,10 @@ class Handbook:
     @classmethod
     def build(cls, entries: Iterable[Card | Case | Source | Term], vocabulary: Vocabulary) -> Handbook:
         handbook = cls({}, {}, {}, {}, vocabulary)
+        collections: dict[str, dict] = {"card": handbook.cards, "case": handbook.cases,
+                                        "source": handbook.sources, "term": handbook.terms}
         for entry in entries:
-            collection = {Card: handbook.cards, Case: handbook.cases, Source: handbook.sources,
-                          Term: handbook.terms}[type(entry)]
-            collection[entry.id] = entry
+            collections[entry.KIND][entry.id] = entry
         handbook._resolve_links()
         handbook._order_sections()
         return handbook
@@ -80,15 +81,17 @@ class Handbook:
                 other.referenced_by.append(card)
             for case in card.cases:
                 case.illustrates.append(card)
-        for item in [*self.cards.values(), *self.cases.values()]:
+        cited: list[Card | Case] = [*self.cards.values(), *self.cases.values()]
+        for item in cited:
             item.sources = [
                 type(citation)(citation.ref, citation.locator, self.sources[citation.ref])
                 for citation in item.sources
             ]
             # Once per source even when cited at two places; a list scan here would make a
             # source cited by every card quadratic.
-            for source in {id(citation.source): citation.source for citation in item.sources}.values():
-                source.cited_by.append(item)
+            for cited_source in {id(citation.source): citation.source for citation in item.sources}.values():
+                if cited_source is not None:  # set just above, from the validated references
+                    cited_source.cited_by.append(item)
         for term in self.terms.values():
             term.see_also = [self.terms[ref] for ref in term.see_also_ids]
 

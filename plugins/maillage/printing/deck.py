@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.entries import Card
-from .documents import DECK_FOLDER, PrintDocument
+from .. import addresses
+from .documents import PrintDocument
 
 COLUMNS = 2
 ROWS = 2
@@ -34,11 +35,11 @@ class Deck:
 
     @property
     def url(self) -> str:
-        return f"{self.document.url}{DECK_FOLDER}/"
+        return addresses.url(self.src_uri)
 
     @property
     def src_uri(self) -> str:
-        return self.url + "index.md"
+        return addresses.deck_page(self.document.slug)
 
     @property
     def card_count(self) -> int:

@@ -9,14 +9,15 @@ for glossary terms once, although it appears in two documents.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from .. import addresses
+from ..addresses import CASES_INDEX, GLOSSARY
+from ..kinds import KINDS
 from ..model.entries import Card, Case, Source, Term
+from ..model.glossary import TermIndex
 from ..model.handbook import Handbook
 
-PRINT_ROOT = "imprimer"
-DECK_FOLDER = "cartes"
 CASES_SLUG = "experiences"
 GLOSSARY_SLUG = "glossaire"
 PDF_FOLDER = "pdf"
@@ -58,11 +59,11 @@ class PrintDocument:
 
     @property
     def url(self) -> str:
-        return f"{PRINT_ROOT}/{self.slug}/" if self.slug else f"{PRINT_ROOT}/"
+        return addresses.url(self.src_uri)
 
     @property
     def src_uri(self) -> str:
-        return self.url + "index.md"
+        return addresses.print_page(self.slug)
 
     @property
     def web_url(self) -> str:
@@ -83,12 +84,9 @@ class PrintDocument:
         return name if name in self.anchors else None
 
 
-_ANCHOR_PREFIX = {Card: "fiche", Case: "experience", Source: "source", Term: "terme"}
-
-
 def anchor(target: Entry | Source) -> str:
     """The id an entry has in every print document: ``fiche-<id>``, ``source-<id>``…"""
-    return f"{_ANCHOR_PREFIX[type(target)]}-{target.id}"
+    return f"{KINDS[target.KIND].anchor_prefix}-{target.id}"
 
 
 def pdf_name(print_url: str) -> str:
@@ -97,42 +95,17 @@ def pdf_name(print_url: str) -> str:
     return "-".join(parts or [WHOLE_HANDBOOK_PDF]) + ".pdf"
 
 
-class TermIndex:
-    """The glossary terms each card or case uses, found once per entry.
-
-    A term counts where the ``abbr`` extension would make it a tooltip: the same spelling,
-    between word boundaries. One regular expression for all terms, longest first, so that
-    "pôle de compétitivité" wins over "pôle".
-    """
-
-    def __init__(self, terms: list[Term]) -> None:
-        self._by_name = {term.term: term for term in terms}
-        names = sorted(self._by_name, key=len, reverse=True)
-        self._pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
-
-    def used_by(self, entry: Card | Case) -> set[Term]:
-        if self._pattern is None:
-            return set()
-        return {self._by_name[match] for match in self._pattern.findall("\n".join(_texts(entry)))}
-
-
-def _texts(entry: Card | Case) -> list[str]:
-    if isinstance(entry, Card):
-        return [entry.title, entry.summary, entry.context or "", *entry.how, *entry.pitfalls, *entry.indicators]
-    return [entry.title, entry.summary, *entry.organisations, entry.place, entry.period or "",
-            entry.programme or "", entry.description, *entry.figures, *entry.lessons]
-
-
 def print_documents(handbook: Handbook) -> list[PrintDocument]:
     """Every print document: each section, the cases, the glossary, then the whole handbook."""
     sources = handbook.ordered_sources()
     terms = handbook.ordered_terms()
     index = TermIndex(terms)
-    used = {id(entry): index.used_by(entry) for entry in [*handbook.cards.values(), *handbook.cases.values()]}
-    chapters = [Chapter(section.slug, section.title, section.url, "card", tuple(handbook.section_cards(section)))
-                for section in handbook.sections]
-    chapters.append(Chapter(CASES_SLUG, "Expériences", f"{CASES_SLUG}/", "case", tuple(handbook.ordered_cases())))
-    chapters.append(Chapter(GLOSSARY_SLUG, "Glossaire", f"{GLOSSARY_SLUG}/", "term", tuple(terms)))
+    texts: list[Card | Case] = [*handbook.cards.values(), *handbook.cases.values()]
+    used = {id(entry): index.used_by(entry) for entry in texts}
+    chapters = [Chapter(section.slug, section.title, addresses.address(section), "card",
+                        tuple(handbook.section_cards(section))) for section in handbook.sections]
+    chapters.append(Chapter(CASES_SLUG, "Expériences", addresses.url(CASES_INDEX), "case", tuple(handbook.ordered_cases())))
+    chapters.append(Chapter(GLOSSARY_SLUG, "Glossaire", addresses.url(GLOSSARY), "term", tuple(terms)))
 
     def document(slug: str, title: str, parts: list[Chapter]) -> PrintDocument:
         entries = [entry for part in parts for entry in part.entries if not isinstance(entry, Term)]
@@ -149,7 +122,7 @@ def print_documents(handbook: Handbook) -> list[PrintDocument]:
         return PrintDocument(
             slug, title, tuple(parts), held_sources, held_terms, numbers,
             anchors=frozenset(map(anchor, [*entries, *held_sources, *held_terms, *glossary])),
-            anchors_by_src={entry.src_uri: anchor(entry) for entry in entries},
+            anchors_by_src={addresses.page(entry): anchor(entry) for entry in entries},
         )
 
     documents = [document(chapter.slug, chapter.title, [chapter]) for chapter in chapters]

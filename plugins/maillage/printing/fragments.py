@@ -31,7 +31,8 @@ import markdown
 
 from ..rendering.pages import PageWriter
 from ..rendering.sanitise import sanitise
-from .documents import PRINT_ROOT, Entry, anchor
+from ..addresses import print_page
+from .documents import Entry, anchor
 from .links import CLOSE, OPEN, PART, PrintLinks, Scope, token_names
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 _PLACEHOLDER = re.compile(f"<p>{OPEN}fragment{PART}([^{OPEN}{CLOSE}]+){CLOSE}</p>")
 _MARKDOWN_PLACEHOLDER = re.compile(f"^{OPEN}fragment{PART}([^{OPEN}{CLOSE}]+){CLOSE}$", re.MULTILINE)
 _ID = re.compile(r'\sid="([^"]+)"')
-_HERE = f"{PRINT_ROOT}/index.md"
+_HERE = print_page()
 """Where a fragment's template is written from: it has no page of its own, and every link it
 writes is an anchor or a full address, the same from any print page."""
 
@@ -75,11 +76,12 @@ class _Html:
     ids: frozenset[str]
 
 
-class _HtmlCache:
+class HtmlCache:
     """Fragments' HTML by digest of their Markdown and of the Markdown configuration.
 
-    It lives as long as the process, so that ``mkdocs serve`` converts again only the fragments
-    an edit changed; what a build did not use is dropped at the start of the next one.
+    The print producer owns it and the plugin owns the producer, so it lives as long as the
+    plugin: ``mkdocs serve`` converts again only the fragments an edit changed; what a build did
+    not use is dropped at the start of the next one.
     """
 
     def __init__(self) -> None:
@@ -97,9 +99,6 @@ class _HtmlCache:
         return found
 
 
-_CACHE = _HtmlCache()
-
-
 class _Converter:
     """The site's Markdown configuration, as MkDocs renders a page with it, for one build.
 
@@ -107,14 +106,15 @@ class _Converter:
     build that renders nothing (the benchmark's baseline) leaves the cache as it is.
     """
 
-    def __init__(self, config: MkDocsConfig) -> None:
-        _CACHE.start_build()
+    def __init__(self, config: MkDocsConfig, cache: HtmlCache) -> None:
+        self._cache = cache
+        cache.start_build()
         extensions, settings = config.markdown_extensions, config.mdx_configs or {}
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=settings)
         self._configuration = _digest(json.dumps([extensions, settings], sort_keys=True, default=repr))
 
     def html(self, fragment: Fragment) -> _Html:
-        return _CACHE.get(fragment.digest + self._configuration, lambda: self._convert(fragment.markdown))
+        return self._cache.get(fragment.digest + self._configuration, lambda: self._convert(fragment.markdown))
 
     def _convert(self, text: str) -> _Html:
         html = sanitise(self._markdown.reset().convert(text))
@@ -128,9 +128,10 @@ class Assembly:
     it is the ``finish`` of every print page (rendering/site.py).
     """
 
-    def __init__(self, writer: PageWriter, links: PrintLinks) -> None:
+    def __init__(self, writer: PageWriter, links: PrintLinks, cache: HtmlCache) -> None:
         self._writer = writer
         self._links = links
+        self._cache = cache
         self._fragments: dict[tuple[object, ...], Fragment] = {}
         self._placed: dict[str, tuple[Fragment, Scope]] = {}
         self._converter: _Converter | None = None
@@ -154,7 +155,7 @@ class Assembly:
 
     def __call__(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """A print page's HTML with each placeholder replaced by its fragment."""
-        converter = self._converter = self._converter or _Converter(config)
+        converter = self._converter = self._converter or _Converter(config, self._cache)
         anchors = page.present_anchor_ids if page.present_anchor_ids is not None else set()
 
         def insert(match: re.Match[str]) -> str:

@@ -20,13 +20,12 @@ import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 
-from ..model.entries import Card, Case, Section, Source, Term
-from ..rendering.pages import GLOSSARY_URI, SOURCES_URI
+from .. import addresses
+from ..kinds import Section
+from ..model.entries import Card, Case, Source, Term
+from ..validation.text_safety import INLINE_LINK, REFERENCE_LINK
 from .documents import Chapter, Entry, anchor
 
-# The link destinations the validator reads (validation/text_safety.py), with what precedes them.
-_INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)>\s]*)")
-_REFERENCE_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)([^\s>]+)", re.MULTILINE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 OPEN, PART, CLOSE = "\ue000", "\ue001", "\ue002"
@@ -44,21 +43,7 @@ Target = Card | Case | Source | Term | Section | Chapter
 
 def web_path(target: Target) -> str:
     """The target's address relative to the site's root, as the web pages link it."""
-    if isinstance(target, Source):
-        return f"{posixpath.dirname(SOURCES_URI)}/#{target.id}"
-    if isinstance(target, Term):
-        return f"{posixpath.dirname(GLOSSARY_URI)}/#{target.id}"
-    return target.url
-
-
-def page_url(src_uri: str) -> str:
-    """``fiches/x.md`` → ``fiches/x/``, ``lancer/index.md`` → ``lancer/``: MkDocs's directory URLs."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+    return target.url if isinstance(target, Chapter) else addresses.address(target)
 
 
 class PrintLinks:
@@ -69,7 +54,8 @@ class PrintLinks:
         self.addresses: dict[str, str] = {}
         """Anchor of each target a token names → its full online address, for the pages that
         do not hold it."""
-        self._anchors_by_src = {entry.src_uri: anchor(entry) for entry in entries if isinstance(entry, (Card, Case))}
+        self._anchors_by_src = {addresses.page(entry): anchor(entry) for entry in entries
+                                if isinstance(entry, (Card, Case))}
 
     def online(self, target: Target | str) -> str:
         """The full online address of a target, or of a path from the site's root."""
@@ -97,14 +83,15 @@ class PrintLinks:
         def relocate(match: re.Match[str]) -> str:
             return match.group(1) + self._relocate(match.group(2), entry)
 
-        return _REFERENCE_LINK.sub(relocate, _INLINE_LINK.sub(relocate, text))
+        return REFERENCE_LINK.sub(relocate, INLINE_LINK.sub(relocate, text))
 
     def _relocate(self, destination: str, entry: Card | Case) -> str:
         if not destination or _SCHEME.match(destination) or destination.startswith("/"):
             return destination  # a full address, or a path from the server's root: valid anywhere
         path, _, fragment = destination.partition("#")
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.src_uri), path)) if path else entry.src_uri
-        online = self.online(page_url(target))
+        here = addresses.page(entry)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
+        online = self.online(addresses.url(target))
         name = self._anchors_by_src.get(target)
         if name is None:  # not a card or a case: no page holds it
             return online + (f"#{fragment}" if fragment else "")

@@ -16,30 +16,41 @@ import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from ..model.handbook import Handbook
-from ..rendering.pages import PageWriter, TemplateFailure
+from ..rendering.pages import PageWriter, TemplateFailure, front_matter
 from ..rendering.site import GeneratedPage, IntroLookup
 from .deck import Deck, make_deck
 from .documents import PDF_FOLDER, PrintDocument, pdf_name, print_documents
-from .fragments import Assembly
+from .fragments import Assembly, HtmlCache
 from .links import PrintLinks, Scope
-from .qr import qr_svg
+from .qr import QrCodes
 
 PRINT_THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates the plugin adds after the site's and Material's own."""
 PRINT_TEMPLATE = "maillage-print.html"
 
 
-def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
-    site_name, site_url = writer.environment.globals["site_name"], writer.environment.globals["site_url"]
+class PrintPages:
+    """The print producer, with what it keeps from one build to the next: the fragments' HTML
+    and the QR codes (the plugin makes one producer per process, see producers.py)."""
+
+    def __init__(self) -> None:
+        self.html = HtmlCache()
+        self.qr_codes = QrCodes()
+
+    def __call__(self, handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
+        return _print_pages(handbook, writer, self.html, self.qr_codes)
+
+
+def _print_pages(handbook: Handbook, writer: PageWriter, cache: HtmlCache,
+                 qr_codes: QrCodes) -> Iterator[GeneratedPage]:
+    site_name, site_url = str(writer.environment.globals["site_name"]), str(writer.environment.globals["site_url"] or "")
     if not site_url:
         raise TemplateFailure("les pages à imprimer écrivent l'adresse en ligne de chaque fiche : "
                               "indiquez site_url dans mkdocs.yml")
     edition = datetime.date.today()
     links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
-    assembly = Assembly(writer, links)
+    assembly = Assembly(writer, links, cache)
     for document in print_documents(handbook):
         cards = document.cards
         deck = make_deck(document, cards) if cards else None
@@ -50,7 +61,7 @@ def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> I
         yield GeneratedPage(document.src_uri, _page(frame, scope.fill(body, markup=False)), finish=assembly)
         if deck is not None:
             scope = Scope(links, frozenset(), document.numbers)  # a deck holds no anchor: every link goes online
-            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr_svg, fragment=assembly.placer(scope))
+            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr_codes, fragment=assembly.placer(scope))
             yield GeneratedPage(deck.src_uri, _page(_deck_frame(deck, site_name), scope.fill(body, markup=False)),
                                 finish=assembly)
 
@@ -92,5 +103,5 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _page(front_matter: dict[str, object], body: str) -> str:
-    return "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n" + body
+def _page(meta: dict[str, object], body: str) -> str:
+    return front_matter(meta) + body

@@ -13,7 +13,7 @@ code, and the PDF tests decode every code of a deck with ``zbarimg``.
 
 from __future__ import annotations
 
-import functools
+import html
 from itertools import groupby
 
 import segno
@@ -23,7 +23,20 @@ MODULE_PX = 3
 29 to 41 modules, 23 to 33 mm wide, which a phone reads at arm's length."""
 
 
-@functools.cache  # each card is in two decks; `mkdocs serve` keeps the codes between rebuilds
+class QrCodes:
+    """Codes already drawn, by address: each card is in two decks, and the print producer that
+    owns this (and the plugin that owns the producer) keeps them between ``serve`` rebuilds."""
+
+    def __init__(self) -> None:
+        self._drawn: dict[str, str] = {}
+
+    def __call__(self, url: str) -> str:
+        drawn = self._drawn.get(url)
+        if drawn is None:
+            drawn = self._drawn[url] = qr_svg(url)
+        return drawn
+
+
 def qr_svg(url: str) -> str:
     code = segno.make_qr(url, error="m", mask=0, boost_error=False)
     side = code.symbol_size(scale=MODULE_PX, border=0)[0]
@@ -36,4 +49,4 @@ def qr_svg(url: str) -> str:
                 runs.append(f"M{x} {y * MODULE_PX}h{width}v{MODULE_PX}h-{width}z")
             x += width
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{side}" height="{side}" class="maillage-qr" '
-            f'role="img" aria-label="QR code : {url}"><path d="{"".join(runs)}"/></svg>')
+            f'role="img" aria-label="QR code : {html.escape(url)}"><path d="{"".join(runs)}"/></svg>')

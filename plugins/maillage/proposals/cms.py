@@ -17,26 +17,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model.entries import SECTIONS
-from ..pipeline import FOLDER_KINDS
+from ..kinds import SECTIONS
+from ..kinds import KINDS
 from ..validation.references import REFERENCE_FIELDS, SOURCE
 from ..validation.schema_line import expected_line
-from ..validation.schemas import SCHEMA_FILES, SchemaSet
+from ..validation.messages import ID_PATTERN
+from ..validation.schemas import SCHEMA_FILES, SchemaSet, is_one_line
 
 ALL_CARDS = "toutes-les-fiches"
 """A hidden collection of every card, whatever its folder: what ``related`` points to."""
 CARD_MARK = "maillage_fiche"
 """Set by our format on cards only, so that the hidden collection can filter out the rest."""
-COLLECTION_OF_KIND = {kind: folder for folder, kind in FOLDER_KINDS.items()} | {"card": ALL_CARDS}
+OWN_FOLDERS = {kind.folders[0]: kind.name for kind in KINDS.values() if kind.name != "card"}
+"""Kinds whose files share one folder; cards are filed by section."""
+COLLECTION_OF_KIND = {kind: folder for folder, kind in OWN_FOLDERS.items()} | {"card": ALL_CARDS}
 _ID_REF = "common.schema.json#/$defs/id"
 _MARKDOWN_REF = "common.schema.json#/$defs/markdown"
-_LINE_PATTERN = "^[^\\n\\r]*\\S[^\\n\\r]*$"
 
 
 def collections(schemas: SchemaSet) -> list[tuple[str, str, str]]:
     """(collection name, folder under practices/, kind of file), as the validator reads folders."""
     found = [(section.slug, section.slug, "card") for section in SECTIONS]
-    return found + [(folder, folder, kind) for folder, kind in FOLDER_KINDS.items()]
+    return found + [(folder, folder, kind) for folder, kind in OWN_FOLDERS.items()]
 
 
 def cms_config(schemas: SchemaSet, *, repo: str, branch: str = "main", base_url: str | None = None,
@@ -185,12 +187,9 @@ def _sub_field(schemas: SchemaSet, name: str, schema: dict[str, Any], required: 
 
 
 def _scalar(schema: dict[str, Any], name: str, label: str) -> dict[str, Any]:
-    single = "\\n" in str(schema.get("pattern", "")) or schema.get("pattern") == SCHEMA_ID_PATTERN
+    single = is_one_line(schema) or schema.get("pattern") == ID_PATTERN
     field: dict[str, Any] = {"name": name, "label": label, "widget": "string" if single else "text"}
     return field | _pattern(schema)
-
-
-SCHEMA_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def _pattern(schema: dict[str, Any]) -> dict[str, Any]:
@@ -200,10 +199,10 @@ def _pattern(schema: dict[str, Any]) -> dict[str, Any]:
     size = f"{{{low},{high if high is not None else ''}}}"
     limits = (f"de {low} à {high} caractères" if high is not None and low > 1 else
               f"{high} caractères au plus" if high is not None else f"au moins {low} caractère(s)")
-    if pattern == SCHEMA_ID_PATTERN:
+    if pattern == ID_PATTERN:
         return {"pattern": [f"^(?=.{size}$){pattern[1:]}",
                             f"Lettres minuscules sans accents, chiffres et tirets entre les mots ; {limits}."]}
-    if "\\n" in pattern:
+    if is_one_line(schema):
         return {"pattern": [f"^(?=[^\\n\\r]*\\S)[^\\n\\r]{size}$", f"Une seule ligne, non vide, {limits}."]}
     return {"pattern": [f"^(?=[\\s\\S]*\\S)[\\s\\S]{size}$", f"Texte non vide, {limits}."]}
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..validation.schemas import SCHEMA_FILES, SchemaSet
+from ..validation.messages import ID_PATTERN
+from ..validation.schemas import SCHEMA_FILES, SchemaSet, is_one_line
 
 NOT_ASKED = ("id",)
 """Derived from the title, safely (``issue_body.safe_id``): an editor never types a file name."""
@@ -69,7 +70,7 @@ def _control(schema: dict[str, Any], items: dict[str, Any]) -> str:
             return "checkboxes"
         if items.get("type") == "object":
             return "citations"
-        if items.get("pattern") == _ID_PATTERN:
+        if items.get("pattern") == ID_PATTERN:
             return "ids"
         return "lines"
     if kind == "boolean":
@@ -79,11 +80,8 @@ def _control(schema: dict[str, Any], items: dict[str, Any]) -> str:
     return "line" if _single_line(schema) else "text"
 
 
-_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
 def _single_line(schema: dict[str, Any]) -> bool:
-    return "\\n" in str(schema.get("pattern", "")) or schema.get("pattern") == _ID_PATTERN
+    return is_one_line(schema) or schema.get("pattern") == ID_PATTERN
 
 
 def _conditional(schema: dict[str, Any], key: str) -> str:

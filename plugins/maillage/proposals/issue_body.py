@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..commands.new_card import card_id
+from ..model.naming import card_id
 from .fields import FormField
 
 NO_RESPONSE = "_No response_"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..validation.problems import Problem
+from ..loading.problems import Problem
 from .fields import FormField
 from .issue_body import FormProblem
 

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import posixpath
-from functools import lru_cache
+from collections.abc import Mapping
 
 import jinja2
 import yaml
 
-from ..model.entries import Card, Case, Section
+from .. import addresses
+from ..addresses import CASES_INDEX as CASES_URI
+from ..addresses import GLOSSARY as GLOSSARY_URI
+from ..addresses import SOURCES as SOURCES_URI
+from ..kinds import Section
+from ..model.entries import Card, Case
+from ..model.glossary import TermIndex
 from ..model.handbook import Handbook
 from ..validation.schemas import SchemaSet
 
-CASES_URI = "experiences/index.md"
-GLOSSARY_URI = "glossaire/index.md"
-SOURCES_URI = "sources/index.md"
-
 
 @jinja2.pass_context
-def _href(context: jinja2.runtime.Context, target: object, anchor: str = "") -> str:
-    """Relative link from the page being written to a model object or a docs path."""
-    uri = target if isinstance(target, str) else target.src_uri  # type: ignore[attr-defined]
-    return _relative(uri, posixpath.dirname(context["here"]) or ".") + (f"#{anchor}" if anchor else "")
-
-
-@lru_cache(maxsize=1 << 16)
-def _relative(uri: str, folder: str) -> str:
-    """``posixpath.relpath``, remembered: 1,000 cards ask 20,000 times, for a few folders."""
-    return posixpath.relpath(uri, folder)
+def _href(context: jinja2.runtime.Context, target: addresses.Entry | Section | str, anchor: str = "") -> str:
+    """Relative link from the page being written to a model object or a page of the site."""
+    return addresses.relative(addresses.page(target), context["here"]) + (f"#{anchor}" if anchor else "")
 
 
 class TemplateFailure(Exception):
@@ -48,23 +42,26 @@ class PageWriter:
             sources_uri=SOURCES_URI,
             glossary_uri=GLOSSARY_URI,
             cases_uri=CASES_URI,
+            print_page=addresses.print_page,
+            deck_page=addresses.deck_page,
         )
         # Longest first, so that "pôle de compétitivité" is tried before "pôle".
         terms = sorted(handbook.terms.values(), key=lambda term: -len(term.term)) if abbreviations else []
-        self._abbreviations = [(term.term, f"*[{term.term}]: {' '.join(term.tooltip.split())}") for term in terms]
+        self._abbreviations = [(term, f"*[{term.term}]: {' '.join(term.tooltip.split())}") for term in terms]
+        self._terms = TermIndex(terms)
 
     def card(self, card: Card) -> str:
-        body = self._render("card.md.j2", card.src_uri, card=card)
+        body = self._render("card.md.j2", addresses.page(card), card=card)
         meta = {"title": card.title, "description": card.summary,
                 "tags": [self.handbook.vocabulary.themes[theme] for theme in card.themes]}
-        return _front_matter(meta) + body + self._abbreviation_block(body)
+        return front_matter(meta) + body + self._abbreviation_block(body)
 
     def case(self, case: Case) -> str:
-        body = self._render("case.md.j2", case.src_uri, case=case)
-        return _front_matter({"title": case.title, "description": case.summary}) + body + self._abbreviation_block(body)
+        body = self._render("case.md.j2", addresses.page(case), case=case)
+        return front_matter({"title": case.title, "description": case.summary}) + body + self._abbreviation_block(body)
 
     def section(self, section: Section, intro: str | None) -> str:
-        return self._render("section.md.j2", section.src_uri, section=section, intro=intro,
+        return self._render("section.md.j2", addresses.page(section), section=section, intro=intro,
                             groups=self.handbook.groups[section.slug])
 
     def cases_index(self, intro: str | None) -> str:
@@ -85,16 +82,18 @@ class PageWriter:
             return self.environment.get_template(template).render(here=here, handbook=self.handbook, **context)
         except jinja2.TemplateError as error:
             # A site's overriding template is code too: name it and the line, no traceback.
-            line = f", ligne {error.lineno}" if getattr(error, "lineno", None) else ""
+            number = getattr(error, "lineno", None)
+            line = f", ligne {number}" if number else ""
             raise TemplateFailure(f"gabarit {template}{line} : {error.message or error}") from error
 
     def _abbreviation_block(self, body: str) -> str:
         """Definitions for the glossary terms this page uses, read by the ``abbr`` extension."""
-        used = [line for term, line in self._abbreviations if term in body]
+        found = self._terms.found_in(body)
+        used = [line for term, line in self._abbreviations if term in found]
         return ("\n" + "\n".join(used) + "\n") if used else ""
 
 
-def _front_matter(meta: dict[str, object]) -> str:
+def front_matter(meta: Mapping[str, object]) -> str:
     # libyaml's emitter: PyYAML's own takes a second and a half for a thousand cards.
     return "---\n" + yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
                                width=10_000) + "---\n\n"

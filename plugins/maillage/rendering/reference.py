@@ -15,13 +15,13 @@ import yaml
 
 from ..model.handbook import Handbook
 from ..validation.messages import ID_PATTERN
-from ..validation.schemas import SCHEMA_FILES, SchemaSet
+from ..addresses import FORMAT_REFERENCE as REFERENCE_URI
+from ..kinds import KINDS
+from ..validation.schemas import SCHEMA_FILES, SchemaSet, is_one_line
 from .pages import PageWriter
 from .site import GeneratedPage, IntroLookup
 
-REFERENCE_URI = "contribuer/format.md"
-FOLDERS = {"card": "lancer/, gerer/, perenniser/, groupements-employeurs/, vigilance/ (ou tout autre dossier)",
-           "case": "experiences/", "source": "sources/", "term": "glossaire/"}
+FOLDERS = {kind.name: ", ".join(f"{folder}/" for folder in kind.folders) for kind in KINDS.values()}
 
 
 @dataclass(frozen=True)
@@ -111,10 +111,10 @@ def _type(schema: dict[str, Any], items: dict[str, Any] | None) -> str:
     if kind == "string":
         if schema.get("pattern") == ID_PATTERN:
             return "identifiant"
-        if "\\n" in schema.get("pattern", ""):
+        if is_one_line(schema):
             return "texte sur une ligne"
         return "texte (Markdown)" if schema.get("maxLength", 0) > 1000 else "texte"
-    return {"integer": "nombre entier", "boolean": "true ou false", "object": "bloc"}.get(kind, str(kind))
+    return {"integer": "nombre entier", "boolean": "true ou false", "object": "bloc"}.get(str(kind), str(kind))
 
 
 def _limits(schema: dict[str, Any], items: dict[str, Any] | None) -> list[str]:

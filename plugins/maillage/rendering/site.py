@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..addresses import page
 from ..model.handbook import Handbook
 from .pages import CASES_URI, GLOSSARY_URI, SOURCES_URI, PageWriter
 
@@ -44,16 +45,15 @@ Producer = Callable[[Handbook, PageWriter, IntroLookup], Iterator[GeneratedPage]
 
 def handbook_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
     for card in handbook.cards.values():
-        yield GeneratedPage(card.src_uri, writer.card(card), card.source_file)
+        yield GeneratedPage(page(card), writer.card(card), card.source_file)
     for case in handbook.cases.values():
-        yield GeneratedPage(case.src_uri, writer.case(case), case.source_file)
+        yield GeneratedPage(page(case), writer.case(case), case.source_file)
     for section in handbook.sections:
-        text, edit = intro(section.src_uri)
-        yield GeneratedPage(section.src_uri, writer.section(section, text), edit, in_nav=True)
+        text, edit = intro(page(section))
+        yield GeneratedPage(page(section), writer.section(section, text), edit, in_nav=True)
     for uri, write in ((CASES_URI, writer.cases_index), (GLOSSARY_URI, writer.glossary),
                        (SOURCES_URI, writer.sources)):
         text, edit = intro(uri)
         yield GeneratedPage(uri, write(text), edit, in_nav=True)
 
-# The list of producers the plugin runs is in rendering/producers.py (a module of its own,
-# since each producer module imports GeneratedPage from here).
+# The list of producers the plugin runs is in producers.py, above every output it names.

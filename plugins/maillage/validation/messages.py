@@ -14,7 +14,7 @@ from typing import Any
 from jsonschema import ValidationError
 
 from ..loading.yaml_reader import Document, FieldPath
-from .problems import Problem
+from ..loading.problems import Problem
 
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -39,7 +39,8 @@ def schema_problems(document: Document, errors: list[ValidationError], resolve: 
     ``resolve`` follows a ``$ref`` so that a missing key is described by its own schema.
     """
     problems: list[Problem] = []
-    seen: set[tuple[FieldPath, str]] = set()
+    seen: set[tuple[object, str]] = set()
+    """(path, keyword) of each error described, (field, message) of each problem made."""
     for error in sorted(errors, key=_relevance):
         path = tuple(error.absolute_path)
         for problem in _describe(document, error, path, resolve):
@@ -58,8 +59,9 @@ def _relevance(error: ValidationError) -> tuple[int, int]:
 
 
 def _describe(document: Document, error: ValidationError, path: FieldPath, resolve: Resolver) -> list[Problem]:
-    keyword = error.validator
+    keyword = str(error.validator)
     schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    instance: Any = error.instance
 
     def at(target: FieldPath, message: str, *, key: bool = False) -> Problem:
         position = document.key_position(target) if key else document.position(target)
@@ -67,10 +69,11 @@ def _describe(document: Document, error: ValidationError, path: FieldPath, resol
 
     if keyword == "additionalProperties":
         allowed = list(schema.get("properties", {}))
-        extra = [name for name in error.instance if name not in allowed]
+        extra = [name for name in instance if name not in allowed]
         return [at(path + (name,), _unknown_key(name, allowed), key=True) for name in extra]
     if keyword == "required":
-        missing = [name for name in error.validator_value if name not in error.instance]
+        required: Any = error.validator_value
+        missing = [name for name in required if name not in instance]
         properties = _parent_properties(error)
         return [at(path + (name,), _missing(name, resolve(properties.get(name, {})), error)) for name in missing]
 
@@ -84,8 +87,8 @@ def _describe(document: Document, error: ValidationError, path: FieldPath, resol
 
 
 def _message(keyword: str, error: ValidationError, schema: dict[str, Any], path: FieldPath) -> str:
-    value = error.instance
-    limit = error.validator_value
+    value: Any = error.instance
+    limit: Any = error.validator_value
     if keyword == "type":
         return _wrong_type(_as_list(limit), value, path)
     if keyword == "enum" and value is None:

@@ -9,10 +9,11 @@ from difflib import get_close_matches
 
 import posixpath
 
-from ..addresses import CASES_INDEX, PAGES, SHARED_PAGES, page_of
+from ..addresses import CASES_INDEX, SHARED_PAGES, entry_page
+from ..kinds import KINDS
 from ..loading.yaml_reader import Document, FieldPath
 from .messages import ID_PATTERN, field_path
-from .problems import Problem
+from ..loading.problems import Problem
 
 ID = re.compile(ID_PATTERN)
 
@@ -34,13 +35,11 @@ class Target:
         return f"{'une' if self.feminine else 'un'} {self.noun} ne peut pas renvoyer à {'elle' if self.feminine else 'lui'}-même"
 
 
+TARGETS = {kind.name: Target(kind.name, kind.noun, kind.feminine) for kind in KINDS.values()}
 REFERENCE_FIELDS: dict[str, tuple[str, Target]] = {
-    # field: (kind of file that holds it, what it points to)
-    "related": ("card", Target("card", "fiche", True)),
-    "cases": ("card", Target("case", "expérience", True)),
-    "see_also": ("term", Target("term", "terme du glossaire", False)),
-}
-SOURCE = Target("source", "source", True)
+    key: (kind.name, TARGETS[target]) for kind in KINDS.values() for key, target in kind.references.items()}
+"""A key that names other entries → (the kind of file that holds it, what it names)."""
+SOURCE = TARGETS["source"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class Loaded:
 
 def reference_problems(files: list[Loaded]) -> list[Problem]:
     problems: list[Problem] = []
-    ids: dict[str, dict[str, Loaded]] = {"card": {}, "case": {}, "source": {}, "term": {}}
+    ids: dict[str, dict[str, Loaded]] = {kind: {} for kind in KINDS}
     # Unique within a collection: a glossary term and a source may share a name, since they
     # live at different addresses, but two cards may not.
     owner: dict[tuple[str, str], Loaded] = {}
@@ -98,9 +97,9 @@ def reference_problems(files: list[Loaded]) -> list[Problem]:
 
 def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str, Loaded]]) -> Iterable[Problem]:
     """A link between pages leads to a page the handbook publishes, or the strict build fails."""
-    pages = {page_of(kind, name): kind for kind in ids if kind not in SHARED_PAGES for name in ids[kind]}
-    shared = {PAGES[kind]: kind for kind in SHARED_PAGES}
-    here = posixpath.dirname(page_of(item.kind, entry_id))
+    pages = {entry_page(kind, name): kind for kind in ids if kind not in SHARED_PAGES for name in ids[kind]}
+    shared = {KINDS[kind].page: kind for kind in SHARED_PAGES}
+    here = posixpath.dirname(entry_page(item.kind, entry_id))
     for path, destination in item.page_links:
         page, _, anchor = destination.partition("#")
         target = posixpath.normpath(posixpath.join(here, page))
@@ -108,7 +107,7 @@ def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str
             kind = shared[target]
             if anchor and anchor not in ids[kind]:
                 yield _at(item, path, f"lien « {destination} » : « #{anchor} » n'est pas un identifiant de "
-                                      f"{'terme' if kind == 'term' else 'source'} ; corrigez l'ancre ou retirez-la.")
+                                      f"{KINDS[kind].noun} ; corrigez l'ancre ou retirez-la.")
         elif target not in pages and target != CASES_INDEX:
             yield _at(item, path, f"lien « {destination} » vers une page qui n'existe pas ({target}). Pour "
                                   "renvoyer à une autre fiche, nommez-la plutôt dans « related ».")

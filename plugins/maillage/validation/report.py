@@ -17,7 +17,7 @@ import re
 import secrets
 from collections.abc import Iterable
 
-from .problems import Problem, one_line
+from ..loading.problems import Problem, one_line
 
 SUMMARY_LIMIT = 1024 * 1024
 """GitHub refuses a step summary over 1 MiB and shows nothing of it."""

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ..loading.yaml_reader import Document
-from .problems import Problem
+from ..loading.problems import Problem
 
 PREFIX = "# yaml-language-server: $schema="
 

@@ -16,13 +16,17 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-SCHEMA_FILES = {
-    "card": "card.schema.json",
-    "case": "case.schema.json",
-    "source": "source.schema.json",
-    "term": "term.schema.json",
-}
+from ..kinds import KINDS
+
+SCHEMA_FILES = {kind.name: kind.schema for kind in KINDS.values()}
 """Each kind of file and its schema; ``common.schema.json`` holds what they share."""
+
+
+def is_one_line(schema: dict[str, Any]) -> bool:
+    """Whether a text must hold on one line: the schemas say so with
+    ``"not": {"type": "string", "pattern": "[\\n\\r]"}``, which both schema passes read alike."""
+    refused = schema.get("not")
+    return isinstance(refused, dict) and "\\n" in str(refused.get("pattern", ""))
 
 
 @dataclass(frozen=True)

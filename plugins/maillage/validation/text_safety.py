@@ -26,8 +26,10 @@ _ANY_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>")
 """What Markdown reads as an autolink, whatever its scheme."""
 _MARKUP = re.compile(r"<\s*[/!?]?\s*[A-Za-z]|<!|<\?")
 """What a browser or Markdown reads as a tag, a comment, CDATA or a processing instruction."""
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)>\s]*)")
-_REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)>\s]*)")
+REFERENCE_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)([^\s>]+)", re.MULTILINE)
+"""Where Markdown reads a link's destination (group 2) and what comes before it (group 1): the
+print documents re-point the same destinations the validator checks (printing/links.py)."""
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _WEB_ADDRESS = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
@@ -121,9 +123,9 @@ def unsafe_text(text: str) -> str | None:
         if pattern.search(text):
             return reason
     for destination in link_destinations(text):
-        reason = _link_problem(destination)
-        if reason:
-            return reason
+        refused = _link_problem(destination)
+        if refused:
+            return refused
     if _IMAGE.search(text):
         return ("image « ![…](…) » interdite : le guide ne montre pas d'images venues d'autres sites. "
                 "Écrivez un lien « [texte](https://…) ».")
@@ -132,8 +134,8 @@ def unsafe_text(text: str) -> str | None:
 
 def link_destinations(text: str) -> list[str]:
     """Where the links of a Markdown text lead, as written."""
-    destinations = [match.group(1) for match in _INLINE_LINK.finditer(text)]
-    destinations += [match.group(1) for match in _REFERENCE_LINK.finditer(text)]
+    destinations = [match.group(2) for match in INLINE_LINK.finditer(text)]
+    destinations += [match.group(2) for match in REFERENCE_LINK.finditer(text)]
     return destinations + [match.group(1) for match in _AUTOLINK.finditer(text)]
 
 

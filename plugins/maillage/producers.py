@@ -1,0 +1,19 @@
+"""Every producer of generated pages, in the order the plugin runs them.
+
+Add a kind of page by writing a producer (see ``rendering.site.Producer``) and listing it here.
+This list sits above the outputs it names (printing, finder), so that none of them, and not
+the page sources they build on, depends on another.
+"""
+
+from __future__ import annotations
+
+from .finder.pages import finder_pages
+from .printing.pages import PrintPages
+from .rendering.reference import reference_pages
+from .rendering.site import Producer, handbook_pages
+
+
+def producers() -> list[Producer]:
+    """A fresh set for a plugin: a producer that keeps something between builds (print pages
+    keep their HTML and QR codes under ``serve``) keeps it for that plugin alone."""
+    return [handbook_pages, reference_pages, finder_pages, PrintPages()]
