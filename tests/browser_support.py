@@ -1,7 +1,9 @@
 """Serving a built site on 127.0.0.1 and driving Debian's Chromium with Playwright.
 
 Playwright cannot download its own browser here, so tests use /usr/bin/chromium and skip,
-with the reason, where it is absent.
+with the reason, where it is absent. One browser serves the whole test session (started at the
+first page a test asks for, closed by conftest.py at the end); each test gets a fresh context,
+so no cookie, storage or cache passes from one test to the next.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,13 +46,37 @@ def serve_directory(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-@contextmanager
-def chromium_page(width: int = 1280, height: int = 900) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+class _SharedBrowser:
+    """Starting Chromium costs about a second, and several seconds on a busy machine."""
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page(viewport={"width": width, "height": height})
-        finally:
-            browser.close()
+    def __init__(self) -> None:
+        self._playwright: Any = None
+        self._browser: Any = None
+
+    def get(self) -> Any:
+        if self._browser is None or not self._browser.is_connected():
+            from playwright.sync_api import sync_playwright
+
+            if self._playwright is None:
+                self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self._browser
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+        self._browser = self._playwright = None
+
+
+SHARED = _SharedBrowser()
+
+
+@contextmanager
+def chromium_page(width: int = 1280, height: int = 900) -> Iterator[Any]:
+    context = SHARED.get().new_context(viewport={"width": width, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +15,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+import browser_support
+from maillage.model.handbook import Handbook
+from maillage.pipeline import load_handbook
+from serve_support import fetch, free_port, wait_for
 from site_check import check_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -75,7 +82,61 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    """The real handbook's model, loaded once for the session."""
+    result = load_handbook(ROOT / "practices", ROOT)
+    assert [problem.format() for problem in result.problems] == []
+    assert result.handbook is not None
+    return result.handbook
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture handbook, built once for the session's tests that only read it."""
+    root = tmp_path_factory.mktemp("print") / "handbook"
+    shutil.copytree(FIXTURE, root)
+    project = Project(root)
+    project.build()
+    return project
+
+
+@pytest.fixture(scope="session")
+def model() -> Handbook:
+    """The fixture handbook's model."""
+    result = load_handbook(FIXTURE / "practices", FIXTURE)
+    assert result.handbook is not None
+    return result.handbook
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_browser() -> Iterator[None]:
+    """The session's one Chromium (browser_support), closed when the session ends."""
+    yield
+    browser_support.SHARED.close()
+
+
 @pytest.fixture
 def build_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.INFO, logger="mkdocs")
     return caplog
+
+
+@pytest.fixture
+def served(project: Project) -> Iterator[tuple[Project, str, subprocess.Popen]]:
+    """``mkdocs serve`` on the fixture handbook, as ``make serve`` runs it, until the test ends."""
+    port = free_port()
+    server = subprocess.Popen(
+        # As `make serve` runs it: --dirty lets the plugin rebuild only what an edit changed.
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/guide/"
+    try:
+        wait_for(lambda: "Choisir un animateur neutre" in fetch(base + "fiches/choisir-un-animateur/"),
+                 "le guide servi")
+        yield project, base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -15,7 +15,6 @@ from axe_playwright_python.sync_playwright import Axe
 from browser_support import chromium_page, needs_chromium, serve_directory
 from maillage.addresses import address
 from maillage.model.handbook import Handbook
-from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
 
 pytestmark = needs_chromium
 

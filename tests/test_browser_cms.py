@@ -11,7 +11,6 @@ import os
 import shutil
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import yaml
@@ -19,6 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from browser_support import chromium_page, needs_chromium, serve_directory
+from serve_support import free_port, wait_for
 from cms_support import DECAP_SERVER, NODE, NODE_MODULES, needs_cms
 from conftest import ROOT
 from maillage.pipeline import load_handbook
@@ -65,20 +65,6 @@ def committed(project: Path, branch: str, relative: str) -> bool:
 
 def on_main(project: Path) -> bool:
     return git(project, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip() == "main"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(condition, what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"attendu en vain : {what}")
-        time.sleep(0.1)
 
 
 def listening(port: int) -> bool:

@@ -11,7 +11,6 @@ import pytest
 from browser_support import chromium_page, needs_chromium, serve_directory
 from maillage.model.entries import Card
 from maillage.model.handbook import Handbook
-from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
 
 pytestmark = needs_chromium
 

@@ -19,7 +19,6 @@ from browser_support import chromium_page, needs_chromium, serve_directory
 from maillage.addresses import address
 from maillage.model.handbook import Handbook
 from search_support import indexed_pages
-from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
 
 pytestmark = needs_chromium
 

@@ -18,7 +18,6 @@ from conftest import ROOT, Project
 from maillage.kinds import FOLDERS
 from maillage.proposals.cms import ALL_CARDS, cms_config, formats
 from maillage.proposals.issue_form import issue_form
-from maillage.kinds import SECTIONS
 from maillage.validation.references import REFERENCE_FIELDS
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
 

@@ -9,33 +9,18 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from conftest import ROOT
 from maillage.model.handbook import Handbook
-from maillage.pipeline import find_files, kind_of, load_handbook
+from maillage.pipeline import find_files, kind_of
 
 PRACTICES = ROOT / "practices"
 COPYCHECK = ROOT.parent / "shared" / "tools" / "copycheck.py"
 
 
-@pytest.fixture(scope="session")
-def handbook() -> Handbook:
-    result = load_handbook(PRACTICES, ROOT)
-    assert [problem.format() for problem in result.problems] == []
-    assert result.handbook is not None
-    return result.handbook
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook built once, strict, as ``make build`` does."""
-    site_dir = tmp_path_factory.mktemp("site")
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    return site_dir
+@pytest.fixture
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 def test_every_card_file_yields_one_page_listed_once_in_its_section(site: Path, handbook: Handbook) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,11 +14,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import get_files
 
-from conftest import FIXTURE, ROOT, Project
+from conftest import ROOT, Project
 from search_support import indexed_pages
 from maillage.model.handbook import Handbook
 from maillage.commands import make_pdf
-from maillage.pipeline import load_handbook
 from maillage.printing import fragments
 from maillage.printing.deck import make_deck
 from maillage.printing.documents import anchor, pdf_name, print_documents
@@ -30,28 +28,9 @@ from maillage.printing.qr import MODULE_PX, qr_svg
 from maillage.rendering.environment import french_date
 from maillage.rendering.sanitise import sanitise
 from print_support import entry_anchors, read_article
-from test_handbook import handbook as real_handbook  # noqa: F401  (the real model, loaded once per session)
-from test_handbook import site as real_site  # noqa: F401  (the real site, built once per session)
 
 SITE_URL = "https://exemple.org/guide/"
 CARD_SECTIONS = ("lancer", "gerer", "perenniser", "groupements-employeurs", "vigilance")
-
-
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The fixture handbook, built once for the tests that only read it."""
-    root = tmp_path_factory.mktemp("print") / "handbook"
-    shutil.copytree(FIXTURE, root)
-    project = Project(root)
-    project.build()
-    return project
-
-
-@pytest.fixture(scope="module")
-def model() -> Handbook:
-    result = load_handbook(FIXTURE / "practices", FIXTURE)
-    assert result.handbook is not None
-    return result.handbook
 
 
 def print_urls(handbook: Handbook) -> dict[str, list[str]]:
@@ -100,7 +79,7 @@ def test_print_pages_have_no_site_navigation_and_stay_out_of_search_and_menus(pr
 
 @pytest.mark.parametrize("site_kind", ["fixture", "real"])
 def test_every_link_of_a_print_page_resolves_inside_it_or_is_a_full_address(
-        site_kind: str, printed: Project, real_site: Path) -> None:  # noqa: F811
+        site_kind: str, printed: Project, real_site: Path) -> None:
     site = printed.root / "site" if site_kind == "fixture" else real_site
     site_url = SITE_URL if site_kind == "fixture" else "https://maillage.github.io/maillage/"
     pages = sorted((site / "imprimer").rglob("index.html"))
@@ -257,13 +236,13 @@ def test_deck_layout_mirrors_each_row(model: Handbook) -> None:
 
 
 def test_the_real_handbook_prints_every_card_of_each_section_in_order(
-        real_site: Path, real_handbook: Handbook) -> None:  # noqa: F811
-    for url, anchors in print_urls(real_handbook).items():
+        real_site: Path, handbook: Handbook) -> None:
+    for url, anchors in print_urls(handbook).items():
         document = read_article((real_site / url / "index.html").read_text(encoding="utf-8"))
         assert entry_anchors(document) == anchors, url
-    for section in real_handbook.sections:
+    for section in handbook.sections:
         deck = (real_site / "imprimer" / section.slug / "cartes" / "index.html").read_text(encoding="utf-8")
-        assert deck.count('class="maillage-qr"') == len(real_handbook.section_cards(section)), section.slug
+        assert deck.count('class="maillage-qr"') == len(handbook.section_cards(section)), section.slug
 
 
 def test_a_site_without_its_address_cannot_print_and_is_told_why(project: Project, build_log) -> None:

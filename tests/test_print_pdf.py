@@ -19,9 +19,7 @@ from conftest import Project
 from maillage.model.handbook import Handbook
 from maillage.printing.pdf import make_pdfs, print_jobs, print_to_pdf
 from print_support import PDF_TOOLS, flat, needs_pdf_tools, pdf_pages, pdf_text
-from test_handbook import handbook as real_handbook  # noqa: F401  (the real model, loaded once per session)
-from test_handbook import site as real_site  # noqa: F401  (the real site, built once per session)
-from test_print import SITE_URL, model, printed  # noqa: F401  (the fixture handbook, built once per module)
+from test_print import SITE_URL
 
 BODY_MM = (17, 18, 17, 20)
 """print.css's page margins (left, top, right, bottom): the page title and number sit in them."""
@@ -29,14 +27,14 @@ REAL_SECTION = "groupements-employeurs"
 
 
 @pytest.fixture(scope="module")
-def fixture_pdfs(printed: Project) -> Path:  # noqa: F811
+def fixture_pdfs(printed: Project) -> Path:
     site = printed.root / "site"
     make_pdfs([job for job in print_jobs(site, site / "pdf") if job.name in ("lancer", "guide-complet", "cartes")])
     return site / "pdf"
 
 
 @pytest.fixture(scope="module")
-def real_pdfs(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
+def real_pdfs(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     make_pdfs([job for job in print_jobs(real_site, out) if job.name in (REAL_SECTION, f"{REAL_SECTION}-cartes")])
     return out
@@ -49,14 +47,14 @@ def section_cards(handbook: Handbook, slug: str) -> list:
 @needs_pdf_tools
 @pytest.mark.parametrize("which", ["fixture section", "fixture whole", "real section"])
 def test_a_section_pdf_has_every_card_title_a_page_per_card_and_no_blank_page(
-        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,  # noqa: F811
-        real_handbook: Handbook) -> None:  # noqa: F811
+        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,
+        handbook: Handbook) -> None:
     if which == "fixture section":
         pdf, cards = fixture_pdfs / "lancer.pdf", section_cards(model, "lancer")
     elif which == "fixture whole":
         pdf, cards = fixture_pdfs / "guide-complet.pdf", [*model.cards.values(), *model.cases.values()]
     else:
-        pdf, cards = real_pdfs / f"{REAL_SECTION}.pdf", section_cards(real_handbook, REAL_SECTION)
+        pdf, cards = real_pdfs / f"{REAL_SECTION}.pdf", section_cards(handbook, REAL_SECTION)
     text = flat(" ".join(pdf_text(pdf)))
     assert [card.title for card in cards if flat(card.title) not in text] == []
     assert pdf_pages(pdf) >= len(cards) + 1, "a cover, then each card on a page of its own"
@@ -80,12 +78,12 @@ def test_pages_carry_the_document_title_and_their_number_in_the_margins_but_the_
 @needs_pdf_tools
 @pytest.mark.parametrize("which", ["fixture", "real"])
 def test_a_deck_pdf_has_two_pages_a_sheet_and_qr_codes_that_lead_to_each_card(
-        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,  # noqa: F811
-        real_handbook: Handbook, tmp_path: Path) -> None:  # noqa: F811
+        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,
+        handbook: Handbook, tmp_path: Path) -> None:
     if which == "fixture":
         pdf, cards, site_url = fixture_pdfs / "cartes.pdf", list(model.cards.values()), SITE_URL
     else:
-        pdf, cards = real_pdfs / f"{REAL_SECTION}-cartes.pdf", section_cards(real_handbook, REAL_SECTION)
+        pdf, cards = real_pdfs / f"{REAL_SECTION}-cartes.pdf", section_cards(handbook, REAL_SECTION)
         site_url = "https://maillage.github.io/maillage/"
     assert pdf_pages(pdf) == 2 * math.ceil(len(cards) / 4)
     info = subprocess.run([PDF_TOOLS["pdfinfo"], "-l", "99", str(pdf)], capture_output=True, text=True).stdout
@@ -98,7 +96,7 @@ def test_a_deck_pdf_has_two_pages_a_sheet_and_qr_codes_that_lead_to_each_card(
 
 
 @needs_pdf_tools
-def test_a_card_page_printed_from_the_browser_is_one_clean_card(printed: Project, tmp_path: Path) -> None:  # noqa: F811
+def test_a_card_page_printed_from_the_browser_is_one_clean_card(printed: Project, tmp_path: Path) -> None:
     pdf = tmp_path / "fiche.pdf"
     print_to_pdf(printed.root / "site/fiches/partir-des-objectifs/index.html", pdf, CHROMIUM)
     text = flat(" ".join(pdf_text(pdf)))
@@ -112,7 +110,7 @@ def test_a_card_page_printed_from_the_browser_is_one_clean_card(printed: Project
 
 @needs_chromium
 def test_deck_steps_fit_their_face_and_a_pdf_link_appears_once_its_pdf_exists(
-        real_site: Path, real_pdfs: Path) -> None:  # noqa: F811
+        real_site: Path, real_pdfs: Path) -> None:
     pdf = real_site / "pdf" / f"{REAL_SECTION}.pdf"
     pdf.parent.mkdir()
     pdf.write_bytes((real_pdfs / pdf.name).read_bytes())

@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 
 from conftest import Project
 from site_check import Policy, check_page
-from test_serve import CARD, served, wait_for  # noqa: F401  (``served`` is a fixture)
+from serve_support import CARD, wait_for
 
 TITLE = "Choisir un animateur neutre"
 PROBLEMS = "Le guide ne se construit pas"

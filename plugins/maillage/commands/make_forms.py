@@ -6,7 +6,6 @@ that a schema change can never leave the form behind.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
