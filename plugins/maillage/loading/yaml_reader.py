@@ -211,6 +211,8 @@ def _fast_data(text: str) -> object:
     """The data of a well-formed file whose top level is a mapping, or :class:`_HandOver`."""
     if sum(map(text.count, _NESTING_MARKS)) > _COMPOSER_NESTING:
         raise _HandOver  # the event reader reads any depth: it keeps its own stack
+    if ("\t#" in text or " #" in text) and _COMMENT_AFTER_TEXT.search(text):
+        raise _HandOver  # « #1 » after a value may be a comment that cut the text: the event reader says
     try:
         root = _Composer(text).get_single_node()
     except (yaml.YAMLError, RecursionError):  # the latter without libyaml, where PyYAML composes in Python
@@ -226,6 +228,8 @@ def _node_data(node: Node, text: str, depth: int) -> object:
     if text.startswith(_NODE_PROPERTIES, node.start_mark.index):
         raise _HandOver
     if isinstance(node, ScalarNode):
+        if node.style == "" and " - " in node.value:
+            raise _HandOver  # maybe a list item YAML glued to the line above (_glued_item)
         if node.style == "" and node.tag != _STRING_TAG:
             return _typed(node.tag, node.value)[0]
         if node.style == '"' and _FORBIDDEN_CHARACTERS.search(node.value):
@@ -305,12 +309,23 @@ class _EventReader:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = _french_syntax_message(error)
             stumbled_on = _char_at(self.text, mark.line, mark.column) if mark is not None else ""
+            runaway = _runaway_quote(self.text, mark) if mark is not None and opening is None else None
             if stumbled_on == "\t":
                 message = _TAB_MESSAGE
+            elif runaway is not None:
+                # A quote left open swallows the lines below until some apostrophe closes it, and
+                # YAML stumbles there: the mistake is where the quote opened.
+                line, column = runaway.line + 1, runaway.column + 1
+                message = _RUNAWAY_QUOTE_MESSAGE.format(quote=_char_at(self.text, runaway.line, runaway.column),
+                                                         closed=mark.line + 1)
             elif stumbled_on == "-" and "expected key" in str(error.problem):
                 message = _LIST_INDENT_MESSAGE  # a list item out of line, not a key
             elif mark is not None and _after_closing_quote(self.text, mark.line, mark.column):
                 message = _AFTER_QUOTE_MESSAGE
+            elif error.context == "while scanning a simple key" and error.context_mark is not None:
+                # libyaml notices a line without « : » only on the line after it: point at the
+                # line itself, and say which of the usual slips it is.
+                line, column, message = _line_without_colon(self.text, error.context_mark.line)
             self._add(Position(line, column), message)
         except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught in _decode
             self._add(Position(1, 1), f"YAML illisible : {error}")
@@ -364,11 +379,41 @@ class _EventReader:
             return
         value: object = event.value
         typed = False
+        if not event.style and event.value:
+            self._check_plain_text(event)
         if not event.style and event.implicit[0] and event.tag is None:  # plain, untagged
             value, typed = _typed(_plain_tag(event.value), event.value)
         path = self._attach(value, event)
         if typed and path is not None:
             self.trace.raw_scalars[path] = event.value
+
+    def _check_plain_text(self, event: yaml.ScalarEvent) -> None:
+        """Two ways a value without quotes silently loses or merges text, both errors.
+
+        - `` #`` ends the value: « Réunir les entreprises #1 et #2 » is published as « Réunir
+          les entreprises ». The value is cut where the comment starts.
+        - a line starting with « - » but indented deeper than the item above is not a new item:
+          YAML folds it into the text above, and two steps become one.
+        """
+        end = event.end_mark
+        comment = _COMMENT_AT.match(self.text, end.index)
+        if comment is not None:
+            hash_at = comment.end() - 1
+            line_end = self.text.find("\n", hash_at)
+            lost = self.text[hash_at:line_end if line_end >= 0 else len(self.text)].rstrip()
+            line, column = end.line + 1, end.column + 1 + (hash_at - end.index)
+            self._add(Position(line, column), _COMMENT_MESSAGE.format(
+                lost=_shorten(lost), value=_shorten(f"{event.value} {lost}", 60)))
+        start = event.start_mark
+        if start.line == end.line:
+            return
+        lines = self.text.split("\n")
+        for number in range(start.line + 1, end.line + 1):
+            stripped = lines[number].lstrip(" ")
+            if stripped.startswith("- ") or stripped == "-":
+                column = len(lines[number]) - len(stripped) + 1
+                self._add(Position(number + 1, column), _GLUED_ITEM_MESSAGE.format(above=start.line + 1))
+                break
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         key = event.value
@@ -454,6 +499,60 @@ def _after_closing_quote(text: str, line: int, column: int) -> bool:
     return lines[line][:column].rstrip().endswith(("'", '"'))
 
 
+def _runaway_quote(text: str, mark: Mark) -> Mark | None:
+    """Where a quoted text that runs over several lines and ends on the error's line opened.
+
+    Cards never need a quoted text over several lines (``>-`` is for that), so such a text ending
+    where YAML stumbles is a quote left open: its end is the next quote or apostrophe met."""
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if (last is not None and last.style in ("'", '"') and last.start_mark.line < last.end_mark.line
+            and last.end_mark.line == mark.line):
+        return last.start_mark
+    return None
+
+
+_WORD_BULLETS = "–—•·▪◦‣●○∙*"
+"""What a word processor or a PDF makes of a list: anything but YAML's « - »."""
+_KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(\S.*)")
+_LONE_KEY = re.compile(r"[a-z_]+( \S+)?")
+
+
+def _line_without_colon(text: str, number: int) -> tuple[int, int, str]:
+    """Line, column and message for a line YAML took for the start of a key (0-based ``number``)."""
+    lines = text.split("\n")
+    current = lines[number] if number < len(lines) else ""
+    stripped = current.lstrip(" ")
+    column = len(current) - len(stripped) + 1
+    previous = next((lines[index] for index in range(number - 1, -1, -1)
+                     if lines[index].strip() and not lines[index].lstrip().startswith("#")), "")
+    previous_stripped = previous.lstrip(" ")
+    previous_indent = len(previous) - len(previous_stripped)
+    if stripped[:1] in _WORD_BULLETS:
+        return number + 1, column, "YAML invalide, " + _WORD_BULLET_MESSAGE.format(bullet=stripped[0])
+    glued = _KEY_WITHOUT_SPACE.fullmatch(stripped.rstrip())
+    if glued:
+        key, value = glued.groups()
+        return number + 1, column, "YAML invalide, " + _NO_SPACE_MESSAGE.format(
+            written=_shorten(stripped.rstrip()), key=key, value=_shorten(value))
+    if previous_stripped.startswith("- ") and column - 1 >= previous_indent:
+        return number + 1, column, "YAML invalide, " + _MISSING_DASH_MESSAGE.format(above=number)
+    if _LONE_KEY.fullmatch(stripped.rstrip()):
+        return number + 1, column, "YAML invalide, " + _MISSING_COLON_MESSAGE.format(key=stripped.split()[0])
+    return number + 1, column, "YAML invalide, " + _UNINDENTED_MESSAGE
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _human_size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} Mo".replace(".", ",")
@@ -470,6 +569,40 @@ _AFTER_QUOTE_MESSAGE = (
     "YAML invalide, texte après le guillemet qui ferme la valeur : une apostrophe dans un texte entre "
     "apostrophes se double ('L''animateur'), ou bien mettez tout le texte entre guillemets doubles."
 )
+_RUNAWAY_QUOTE_MESSAGE = (
+    "YAML invalide, guillemet « {quote} » ouvert ici et jamais fermé sur cette ligne : YAML a lu la suite du "
+    "fichier comme du texte, jusqu'à la ligne {closed}. Ajoutez le guillemet de fin à la fin de la valeur, "
+    "ou retirez le guillemet d'ouverture."
+)
+_WORD_BULLET_MESSAGE = (
+    "« {bullet} » n'est pas un tiret de liste YAML (puce copiée d'un traitement de texte ?) : chaque élément "
+    "d'une liste commence par le tiret simple « - » suivi d'une espace. Remplacez « {bullet} » par « - »."
+)
+_NO_SPACE_MESSAGE = (
+    "il manque une espace après « : » dans « {written} » : écrivez « {key}: {value} »."
+)
+_MISSING_DASH_MESSAGE = (
+    "cette ligne suit un élément de liste mais ne commence pas par « - » : ajoutez « - » devant, à la "
+    "même colonne que le « - » de la ligne {above}."
+)
+_MISSING_COLON_MESSAGE = (
+    "il manque « : » après la clé « {key} » : écrivez « {key}: » puis la valeur."
+)
+_UNINDENTED_MESSAGE = (
+    "cette ligne continue le texte de la ligne au-dessus sans être indentée : YAML la lit comme une "
+    "nouvelle clé. Indentez-la de deux espaces de plus que la clé, ou écrivez tout le texte sur une ligne."
+)
+_COMMENT_MESSAGE = (
+    "« {lost} » ne sera pas publié : après une espace, « # » commence un commentaire YAML et la fin "
+    "de la ligne est ignorée. Mettez toute la valeur entre guillemets doubles : \"{value}\"."
+)
+_GLUED_ITEM_MESSAGE = (
+    "ce « - » est plus indenté que l'élément de la ligne {above} : YAML colle cette ligne au texte "
+    "au-dessus, et deux éléments n'en font qu'un. Alignez son « - » sur celui de la ligne {above}."
+)
+_COMMENT_AT = re.compile(r"[ \t]+#")
+_COMMENT_AFTER_TEXT = re.compile(r"(?m)^[ \t]*[^ \t#\n][^\n]*[ \t]#")
+"""A line with something before a `` #``: a comment after a value, or a value cut by one."""
 _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ("while scanning a quoted scalar", "guillemet ouvert ligne {context_line} jamais fermé : ajoutez le "
                                        "guillemet de fin, ou doublez une apostrophe ('') à l'intérieur d'un texte entre apostrophes."),
