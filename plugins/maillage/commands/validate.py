@@ -1,6 +1,8 @@
 """``scripts/validate.py``: check practice files and report every problem at once.
 
-Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.
+Exit status: 0 when no file has an error (warnings are reported and counted, never fatal), 1
+when any error is found, 2 on a usage error. ``--fix`` first writes the IDE schema line, the
+one thing the validator can correct without guessing what the editor meant.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from ..pipeline import load_handbook
+from ..pipeline import find_files, kind_of, load_handbook
 from ..validation.report import github_log, markdown_summary, text_report
+from ..validation.schema_line import expected_line, with_schema_line
+from ..validation.schemas import SCHEMA_FILES
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -33,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "et liste complète dans le résumé de la tâche")
     parser.add_argument("--root", type=Path, default=None,
                         help="racine du projet, là où est mkdocs.yml (par défaut : dossier courant)")
+    parser.add_argument("--fix", action="store_true",
+                        help="écrit d'abord, en tête de chaque fichier, la ligne « # yaml-language-server » "
+                             "qui indique le schéma à VS Code (ou la corrige), puis vérifie")
     return parser
 
 
@@ -48,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"erreur d'utilisation : introuvable : {', '.join(missing)}", file=sys.stderr)
         return 2
     only = _expand(args.paths) if args.paths else None
+    if args.fix:
+        fixed = fix_schema_lines(practices, root, only)
+        if fixed:
+            print(f"Ligne de schéma écrite dans {len(fixed)} fichier{'s' if len(fixed) > 1 else ''} : "
+                  + ", ".join(fixed), file=sys.stderr)
     result = load_handbook(practices, root, only=only)
     files_read = len(only) if only is not None else len(result.files)
     if args.format == "github":
@@ -58,7 +70,33 @@ def main(argv: list[str] | None = None) -> int:
                 handle.write(markdown_summary(result.problems, files_read))
     else:
         print(text_report(result.problems, files_read))
-    return 1 if result.problems else 0
+    return 1 if result.errors else 0
+
+
+def fix_schema_lines(practices: Path, root: Path, only: list[Path] | None) -> list[str]:
+    """Write the schema line where it is missing or stale; returns the files changed.
+
+    Only files the handbook reads (no link, nothing outside practices/) and that are UTF-8 are
+    touched; anything else keeps its own error for the editor to read."""
+    schemas = root / "plugins" / "maillage" / "schemas"
+    if not schemas.is_dir():
+        return []
+    practices = practices.resolve()
+    wanted = {Path(os.path.abspath(path)) for path in only} if only is not None else None
+    changed: list[str] = []
+    for path in find_files(practices):
+        if path.suffix != ".yml" or (wanted is not None and path not in wanted):
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        line = expected_line(path, schemas / SCHEMA_FILES[kind_of(path, practices)])
+        new = with_schema_line(text, line)
+        if new != text and text.lstrip("\ufeff").partition("\n")[0].rstrip("\r") != line:
+            path.write_bytes(new.encode("utf-8"))
+            changed.append(path.relative_to(root.resolve()).as_posix())
+    return changed
 
 
 def _expand(paths: list[Path]) -> list[Path]:
