@@ -322,6 +322,8 @@ class _EventReader:
                 message = _LIST_INDENT_MESSAGE  # a list item out of line, not a key
             elif mark is not None and _after_closing_quote(self.text, mark.line, mark.column):
                 message = _AFTER_QUOTE_MESSAGE
+            elif "mapping values are not allowed" in str(error.problem) and _indented_key(self.text, mark.line):
+                line, column, message = _indented_key(self.text, mark.line)  # type: ignore[misc]
             elif error.context == "while scanning a simple key" and error.context_mark is not None:
                 # libyaml notices a line without « : » only on the line after it: point at the
                 # line itself, and say which of the usual slips it is.
@@ -408,11 +410,13 @@ class _EventReader:
         if start.line == end.line:
             return
         lines = self.text.split("\n")
+        in_list = lines[start.line][:start.column].rstrip().endswith("-")
         for number in range(start.line + 1, end.line + 1):
             stripped = lines[number].lstrip(" ")
             if stripped.startswith("- ") or stripped == "-":
                 column = len(lines[number]) - len(stripped) + 1
-                self._add(Position(number + 1, column), _GLUED_ITEM_MESSAGE.format(above=start.line + 1))
+                message = _GLUED_ITEM_MESSAGE if in_list else _GLUED_TO_TEXT_MESSAGE
+                self._add(Position(number + 1, column), message.format(above=start.line + 1))
                 break
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
@@ -542,11 +546,35 @@ def _line_without_colon(text: str, number: int) -> tuple[int, int, str]:
         key, value = glued.groups()
         return number + 1, column, "YAML invalide, " + _NO_SPACE_MESSAGE.format(
             written=_shorten(stripped.rstrip()), key=key, value=_shorten(value))
+    if stripped.startswith("-") and previous_stripped.startswith("- "):
+        return number + 1, column, "YAML invalide, " + _DASH_WITHOUT_SPACE_MESSAGE.format(
+            text=_shorten(stripped[1:].strip()))
     if previous_stripped.startswith("- ") and column - 1 >= previous_indent:
         return number + 1, column, "YAML invalide, " + _MISSING_DASH_MESSAGE.format(above=number)
     if _LONE_KEY.fullmatch(stripped.rstrip()):
         return number + 1, column, "YAML invalide, " + _MISSING_COLON_MESSAGE.format(key=stripped.split()[0])
     return number + 1, column, "YAML invalide, " + _UNINDENTED_MESSAGE
+
+
+_KEY_LINE = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]*):(?: |$)")
+
+
+def _indented_key(text: str, number: int) -> tuple[int, int, str] | None:
+    """``  summary: …`` under ``title: …``: a key pushed right, that YAML reads as text that goes on
+    the line above, then stumbles on its « : ». The key is the mistake, not the colon."""
+    lines = text.split("\n")
+    found = _KEY_LINE.match(lines[number]) if number < len(lines) else None
+    if found is None or not found.group(1):
+        return None
+    above = next((index for index in range(number - 1, -1, -1)
+                  if lines[index].strip() and not lines[index].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    above_key = _KEY_LINE.match(lines[above])
+    if above_key is None or len(above_key.group(1)) >= len(found.group(1)):
+        return None
+    return (number + 1, len(found.group(1)) + 1,
+            "YAML invalide, " + _INDENTED_KEY_MESSAGE.format(key=found.group(2), above=above + 1))
 
 
 def _shorten(text: str, width: int = 40) -> str:
@@ -599,6 +627,18 @@ _COMMENT_MESSAGE = (
 _GLUED_ITEM_MESSAGE = (
     "ce « - » est plus indenté que l'élément de la ligne {above} : YAML colle cette ligne au texte "
     "au-dessus, et deux éléments n'en font qu'un. Alignez son « - » sur celui de la ligne {above}."
+)
+_GLUED_TO_TEXT_MESSAGE = (
+    "ce « - » ne commence pas un élément de liste : YAML colle cette ligne au texte de la ligne {above}. "
+    "Dans une liste, chaque élément, le premier compris, commence par « - » à la même colonne."
+)
+_DASH_WITHOUT_SPACE_MESSAGE = (
+    "il manque une espace après le « - » : écrivez « - {text} ». Sans espace, YAML ne voit pas un "
+    "nouvel élément de liste."
+)
+_INDENTED_KEY_MESSAGE = (
+    "la clé « {key} » est plus indentée que la clé de la ligne {above} : les clés d'un même bloc "
+    "commencent à la même colonne (les clés principales en colonne 1). Retirez les espaces en trop."
 )
 _COMMENT_AT = re.compile(r"[ \t]+#")
 _COMMENT_AFTER_TEXT = re.compile(r"(?m)^[ \t]*[^ \t#\n][^\n]*[ \t]#")

@@ -68,10 +68,10 @@ def reference_problems(files: list[Loaded], unreadable: Mapping[str, Collection[
     owner: dict[tuple[str, str], Loaded] = {}
     for item in files:
         entry_id = item.data.get("id")
-        if not isinstance(entry_id, str):
-            continue
+        if not isinstance(entry_id, str) or not ID.match(entry_id):
+            continue  # a malformed id has its own message, and is never offered as a close match
         stem = item.document.path.stem
-        if entry_id != stem and ID.match(entry_id):  # a malformed id has its own message
+        if entry_id != stem:
             problems.append(_at(item, ("id",), f"l'identifiant « {entry_id} » doit être égal au nom du fichier "
                                                f"« {stem} » : renommez le fichier en {entry_id}.yml ou corrigez l'id."))
         first = owner.get((item.kind, entry_id))
