@@ -2,13 +2,15 @@
 
 Asks for what it is not given (kind, phase, title) when run in a terminal; writes
 ``practices/<section folder>/<id>.yml``; never overwrites a file; says what to fill in next.
-Exit status: 0 written, 2 usage error (a missing answer, an existing file).
+The id is ``--id``, or derived from the title in at most six words, as the guide asks.
+Exit status: 0 written, 2 usage error (a missing answer, an existing file, a malformed id).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,17 +19,39 @@ from markdown.extensions.toc import slugify
 from ..model.entries import SECTIONS, Card
 from ..pipeline import find_files, kind_of
 from ..rendering.environment import make_environment
+from ..validation.messages import ID_PATTERN
+from ..validation.problems import one_line
 from ..validation.schema_line import expected_line
 from ..validation.schemas import SchemaSet
 from .validate import FrenchArgumentParser
 
 MAX_ID_LENGTH = 80
+MAX_ID_WORDS = 6
+"""CONTRIBUTING.md asks for an id of three to six words: long enough to say the card, short
+enough to type in ``related:`` without a mistake."""
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "'": " ", "’": " "})
+_FILLERS = {"le", "la", "les", "l", "un", "une", "d", "des", "du", "au", "aux", "en", "et", "leur", "leurs",
+            "son", "sa", "ses", "ce", "cette", "ces", "qui", "que", "se", "s", "y"}
+"""Words an id can lose first and still read as the title: articles, elisions, pronouns."""
+_WEAK_ENDS = _FILLERS | {"de", "a", "pour", "par", "sur", "avec", "dans", "entre", "sans", "ou"}
+ID = re.compile(ID_PATTERN)
+
+
+def short_words(words: list[str]) -> list[str]:
+    """At most :data:`MAX_ID_WORDS` words: fillers out first (the first word stays), then cut,
+    never ending on a word that announces another (« de », « pour »)."""
+    if sum(len(word) > 1 for word in words) <= MAX_ID_WORDS:  # « l' » and « d' » are not words
+        return words
+    kept = words[:1] + [word for word in words[1:] if word not in _FILLERS]
+    kept = kept[:MAX_ID_WORDS]
+    while len(kept) > 1 and kept[-1] in _WEAK_ENDS:
+        kept.pop()
+    return kept
 
 
 def card_id(title: str, taken: set[str]) -> str:
-    """A slug of the title, cut at a word under 80 characters, made unique with -2, -3…"""
-    slug = slugify(title.translate(_LIGATURES), "-")
+    """A slug of the title in at most six words, under 80 characters, made unique with -2, -3…"""
+    slug = "-".join(short_words(slugify(title.translate(_LIGATURES), "-").split("-")))
     while len(slug) > MAX_ID_LENGTH and "-" in slug:
         slug = slug.rsplit("-", 1)[0]
     slug = slug[:MAX_ID_LENGTH] or "fiche"
@@ -44,8 +68,11 @@ def build_parser(schemas: SchemaSet) -> argparse.ArgumentParser:
                         help="practice (bonne pratique), condition (groupement d'employeurs) ou vigilance")
     parser.add_argument("--phase", choices=list(schemas.labels("card", "phase")),
                         help="launch, manage ou sustain (obligatoire pour une bonne pratique)")
-    parser.add_argument("--title", help="le titre, qui dit quoi faire")
-    parser.add_argument("--root", type=Path, default=None, help="racine du projet (par défaut : dossier courant)")
+    parser.add_argument("--title", metavar="TITRE", help="le titre, qui dit quoi faire")
+    parser.add_argument("--id", dest="card_id", metavar="IDENTIFIANT",
+                        help="l'identifiant (et nom du fichier), en trois à six mots : minuscules sans accents, "
+                             "chiffres, tirets (par défaut : tiré du titre)")
+    parser.add_argument("--root", type=Path, default=None, metavar="DOSSIER", help="racine du projet (par défaut : dossier courant)")
     return parser
 
 
@@ -71,7 +98,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     taken = {path.stem for path in find_files(practices) if kind_of(path, practices) == "card"}
-    new_id = card_id(title, taken)
+    if args.card_id is not None:
+        if not ID.match(args.card_id) or len(args.card_id) > MAX_ID_LENGTH:
+            print(f"erreur d'utilisation : identifiant « {one_line(args.card_id)} » invalide : seulement des "
+                  "lettres minuscules sans accents, des chiffres et des tirets entre les mots "
+                  f"({MAX_ID_LENGTH} caractères au plus), par exemple « partir-des-objectifs ».", file=sys.stderr)
+            return 2
+        if args.card_id in taken:
+            print(f"erreur d'utilisation : l'identifiant « {args.card_id} » est déjà pris par une fiche : "
+                  "lisez-la, puis choisissez-en un autre.", file=sys.stderr)
+            return 2
+    new_id = args.card_id or card_id(title, taken)
     section = next(section for section in SECTIONS if section.holds(
         Card(id=new_id, source_file="", kind=kind, title=title, summary="", how=[], sources=[], phase=phase)))
     path = practices / section.slug / f"{new_id}.yml"

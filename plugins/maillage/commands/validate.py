@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,8 +19,46 @@ from ..validation.schema_line import expected_line, with_schema_line
 from ..validation.schemas import SCHEMA_FILES
 
 
+class _FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+_ARGPARSE_ERRORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"argument (?P<name>\S+?): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"),
+     "{name} : valeur {value} non permise ; choisissez parmi {choices}"),
+    (re.compile(r"argument (?P<name>\S+?): expected one argument"),
+     "{name} : il manque la valeur après l'option"),
+    (re.compile(r"unrecognized arguments: (?P<value>.*)"),
+     "option ou argument inconnu : {value} (la liste des options : --help)"),
+    (re.compile(r"the following arguments are required: (?P<value>.*)"),
+     "il manque : {value}"),
+    (re.compile(r"ambiguous option: (?P<value>\S+) could match (?P<choices>.*)"),
+     "option ambiguë : {value} peut désigner {choices}"),
+]
+"""argparse writes its own messages in English: editors read these, translated."""
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that
+    """argparse with its usage line, help option and errors in French; exits 2 on a usage error."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _FrenchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="affiche cette aide et s'arrête")
+
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse exits 2: keep that
+        for pattern, french in _ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                parts = {name: value.replace("'", "") for name, value in found.groupdict().items()}
+                if "value" in parts and "choices" in parts:
+                    parts["value"] = f"« {parts['value']} »"
+                message = french.format(**parts)
+                break
         self.print_usage(sys.stderr)
         self.exit(2, f"erreur d'utilisation : {message}\n")
 
@@ -35,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="text : pour un terminal ; github : annotations GitHub Actions "
                              "et liste complète dans le résumé de la tâche")
-    parser.add_argument("--root", type=Path, default=None,
+    parser.add_argument("--root", type=Path, default=None, metavar="DOSSIER",
                         help="racine du projet, là où est mkdocs.yml (par défaut : dossier courant)")
     parser.add_argument("--fix", action="store_true",
                         help="écrit d'abord, en tête de chaque fichier, la ligne « # yaml-language-server » "
