@@ -185,7 +185,9 @@ def _sub_field(schemas: SchemaSet, name: str, schema: dict[str, Any], required: 
 
 
 def _scalar(schema: dict[str, Any], name: str, label: str) -> dict[str, Any]:
-    single = "\\n" in str(schema.get("pattern", "")) or schema.get("pattern") == SCHEMA_ID_PATTERN
+    refused = schema.get("not", {}).get("pattern", "") if isinstance(schema.get("not"), dict) else ""
+    single = ("\\n" in str(schema.get("pattern", "")) or "\\n" in str(refused)
+              or schema.get("pattern") == SCHEMA_ID_PATTERN)  # plainLine refuses a line break by « not »
     field: dict[str, Any] = {"name": name, "label": label, "widget": "string" if single else "text"}
     return field | _pattern(schema)
 

@@ -83,7 +83,10 @@ _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 def _single_line(schema: dict[str, Any]) -> bool:
-    return "\\n" in str(schema.get("pattern", "")) or schema.get("pattern") == _ID_PATTERN
+    # plainLine says « one line » as a refused line break: {"not": {"pattern": "[\\n\\r]"}}.
+    refused = schema.get("not", {}).get("pattern", "") if isinstance(schema.get("not"), dict) else ""
+    return ("\\n" in str(schema.get("pattern", "")) or "\\n" in str(refused)
+            or schema.get("pattern") == _ID_PATTERN)
 
 
 def _conditional(schema: dict[str, Any], key: str) -> str:
