@@ -135,3 +135,15 @@ def test_fix_writes_the_schema_line_and_nothing_else(project: Project) -> None:
     assert card.read_text(encoding="utf-8") == SCHEMA_LINE + "\n" + original
     assert windows.read_bytes() == b"\xef\xbb\xbf" + SCHEMA_LINE.encode() + b"\r\nid: fins-windows\r\n"
     assert "la ligne qui indique le schéma" not in run.stdout
+
+
+def test_the_quick_start_example_is_a_valid_card(project: Project) -> None:
+    """The example of « Démarrage rapide » is what editors copy first: it must pass as it is."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    start = text.index("## Démarrage rapide")
+    assert start < text.index("## Ce que contient le guide")
+    example = text[text.index("```yaml\n", start) + len("```yaml\n"):text.index("```\n", text.index("```yaml\n", start))]
+    assert (ROOT / "practices/sources/cahier-racine.yml").exists()
+    path = project.write("practices/gerer/tenir-un-calendrier.yml", example.replace("cahier-racine", "guide-source"))
+    result = load_handbook(project.root / "practices", project.root, only=[path])
+    assert result.problems == []
