@@ -147,3 +147,18 @@ def test_the_quick_start_example_is_a_valid_card(project: Project) -> None:
     path = project.write("practices/gerer/tenir-un-calendrier.yml", example.replace("cahier-racine", "guide-source"))
     result = load_handbook(project.root / "practices", project.root, only=[path])
     assert result.problems == []
+
+
+def test_a_strict_build_logs_warnings_without_failing(project: Project, build_log: pytest.LogCaptureFixture) -> None:
+    """``mkdocs build --strict`` fails on any logged warning: ours are logged at INFO."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    card = project.root / "practices/gerer/animer-le-reseau.yml"
+    card.write_text(card.read_text(encoding="utf-8").replace("title: ", "title: “", 1)
+                    .replace("\nsummary", "”\nsummary", 1), encoding="utf-8")
+    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(project.root / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert any("avertissement : la valeur est entre guillemets typographiques" in record.getMessage()
+               for record in build_log.records if record.levelname == "INFO")

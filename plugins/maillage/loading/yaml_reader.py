@@ -393,7 +393,8 @@ class _EventReader:
         """Two ways a value without quotes silently loses or merges text, both errors.
 
         - `` #`` ends the value: « Réunir les entreprises #1 et #2 » is published as « Réunir
-          les entreprises ». The value is cut where the comment starts.
+          les entreprises ». The value is cut where the comment starts (a comment set apart by
+          two spaces or more is taken as meant).
         - a line starting with « - » but indented deeper than the item above is not a new item:
           YAML folds it into the text above, and two steps become one.
         """
@@ -640,9 +641,12 @@ _INDENTED_KEY_MESSAGE = (
     "la clé « {key} » est plus indentée que la clé de la ligne {above} : les clés d'un même bloc "
     "commencent à la même colonne (les clés principales en colonne 1). Retirez les espaces en trop."
 )
-_COMMENT_AT = re.compile(r"[ \t]+#")
-_COMMENT_AFTER_TEXT = re.compile(r"(?m)^[ \t]*[^ \t#\n][^\n]*[ \t]#")
-"""A line with something before a `` #``: a comment after a value, or a value cut by one."""
+_COMMENT_AT = re.compile(r"[ \t]#")
+"""One space, then « # », right after a value: text cut by a comment. Two spaces or more (the
+usual style of a comment put after a value, as in CONTRIBUTING.md's example, and yamllint's
+rule) say the comment is meant."""
+_COMMENT_AFTER_TEXT = re.compile(r"(?m)^[ \t]*[^ \t#\n][^\n]*[^ \t\n][ \t]#")
+"""A line with something, one space, then « # »: maybe a value cut by a comment."""
 _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ("while scanning a quoted scalar", "guillemet ouvert ligne {context_line} jamais fermé : ajoutez le "
                                        "guillemet de fin, ou doublez une apostrophe ('') à l'intérieur d'un texte entre apostrophes."),
