@@ -229,7 +229,7 @@ def _node_data(node: Node, text: str, depth: int) -> object:
         raise _HandOver
     if isinstance(node, ScalarNode):
         if node.style == "" and " - " in node.value:
-            raise _HandOver  # maybe a list item YAML glued to the line above (_glued_item)
+            raise _HandOver  # maybe a list item YAML glued to the line above (_check_plain_text)
         if node.style == "" and node.tag != _STRING_TAG:
             return _typed(node.tag, node.value)[0]
         if node.style == '"' and _FORBIDDEN_CHARACTERS.search(node.value):
@@ -526,7 +526,8 @@ def _runaway_quote(text: str, mark: Mark) -> Mark | None:
 
 _WORD_BULLETS = "–—•·▪◦‣●○∙*"
 """What a word processor or a PDF makes of a list: anything but YAML's « - »."""
-_KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(\S.*)")
+_KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?!//)(\S.*)")
+"""« kind:practice »; not « https://… », an address alone on its line."""
 _LONE_KEY = re.compile(r"[a-z_]+( \S+)?")
 
 
@@ -536,8 +537,9 @@ def _line_without_colon(text: str, number: int) -> tuple[int, int, str]:
     current = lines[number] if number < len(lines) else ""
     stripped = current.lstrip(" ")
     column = len(current) - len(stripped) + 1
-    previous = next((lines[index] for index in range(number - 1, -1, -1)
-                     if lines[index].strip() and not lines[index].lstrip().startswith("#")), "")
+    above = next((index for index in range(number - 1, -1, -1)
+                  if lines[index].strip() and not lines[index].lstrip().startswith("#")), None)
+    previous = lines[above] if above is not None else ""
     previous_stripped = previous.lstrip(" ")
     previous_indent = len(previous) - len(previous_stripped)
     if stripped[:1] in _WORD_BULLETS:
@@ -551,7 +553,7 @@ def _line_without_colon(text: str, number: int) -> tuple[int, int, str]:
         return number + 1, column, "YAML invalide, " + _DASH_WITHOUT_SPACE_MESSAGE.format(
             text=_shorten(stripped[1:].strip()))
     if previous_stripped.startswith("- ") and column - 1 >= previous_indent:
-        return number + 1, column, "YAML invalide, " + _MISSING_DASH_MESSAGE.format(above=number)
+        return number + 1, column, "YAML invalide, " + _MISSING_DASH_MESSAGE.format(above=(above or 0) + 1)
     if _LONE_KEY.fullmatch(stripped.rstrip()):
         return number + 1, column, "YAML invalide, " + _MISSING_COLON_MESSAGE.format(key=stripped.split()[0])
     return number + 1, column, "YAML invalide, " + _UNINDENTED_MESSAGE
