@@ -30,6 +30,9 @@ def test_properdocs_builds_the_same_site(real_site: Path, tmp_path: Path) -> Non
     ours = {path.relative_to(real_site) for path in real_site.rglob("*") if path.is_file()}
     theirs = {path.relative_to(site) for path in site.rglob("*") if path.is_file()}
     assert theirs == ours
-    different = [str(path) for path in sorted(ours)
+    # Pagefind's bundle is made by Pagefind from the pages compared here; once, on a machine
+    # loaded far beyond its cores, its worker script differed between two builds of one site.
+    compared = [path for path in sorted(ours) if path.parts[0] != "pagefind"]
+    different = [str(path) for path in compared
                  if GENERATOR.sub(b"", (real_site / path).read_bytes()) != GENERATOR.sub(b"", (site / path).read_bytes())]
     assert different == []
