@@ -8,6 +8,7 @@ the page sources they build on, depends on another.
 from __future__ import annotations
 
 from .finder.pages import finder_pages
+from .news.pages import news_pages
 from .opendata.pages import open_data_pages
 from .printing.pages import PrintPages
 from .rendering.reference import reference_pages
@@ -17,4 +18,4 @@ from .rendering.site import Producer, handbook_pages
 def producers() -> list[Producer]:
     """A fresh set for a plugin: a producer that keeps something between builds (print pages
     keep their HTML and QR codes under ``serve``) keeps it for that plugin alone."""
-    return [handbook_pages, reference_pages, finder_pages, PrintPages(), open_data_pages]
+    return [handbook_pages, reference_pages, finder_pages, PrintPages(), open_data_pages, news_pages]
