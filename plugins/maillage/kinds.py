@@ -79,7 +79,7 @@ KINDS: dict[str, FileKind] = {kind.name: kind for kind in (
              "source", "source", True, "sources"),
     FileKind("term", "term.schema.json", ("glossaire",), "glossaire/index.md",
              "terme", "terme du glossaire", False, "termes du glossaire", {"see_also": "term"}),
-    FileKind("diagnostic", "diagnostic.schema.json", ("diagnostics",), "diagnostic/{id}.md",
+    FileKind("diagnostic", "diagnostic.schema.json", ("diagnostics",), "diagnostic/{id}/index.md",
              "diagnostic", "autodiagnostic", False, "autodiagnostics",
              item_references={"questions": {"cards": "card"}}),
 )}
