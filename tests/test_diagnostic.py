@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 from conftest import Project
@@ -81,3 +82,16 @@ def test_the_most_important_gaps_come_first(handbook: Handbook) -> None:
     assert ranked[0] == essential.card_ids[0]  # 1 × 3 beats 2 × 1
     assert set(ranked) == set(essential.card_ids) | set(useful.card_ids)
     assert ranked_cards(diagnostic, {question.id: "o" for question in diagnostic.questions}) == []
+
+
+def test_question_text_is_shown_as_written_never_as_markup(project: Project) -> None:
+    hostile = "Les *PME* ont-elles `lu` [ceci](https://exemple.org) & _cela_ ?"
+    text = DIAGNOSTIC.replace("animatuer", "animateur").replace("source-absente", "guide-source") \
+        .replace("La question numéro 1 est-elle posée ?", f'"{hostile}"')
+    project.write("practices/diagnostics/essai.yml", text)
+    project.build()
+    html = project.page("diagnostic/essai")
+    question = re.search(r'id="question-q1"><strong>(.*?)</strong>', html)
+    assert question is not None
+    assert "<em>" not in question.group(1) and "<a" not in question.group(1) and "<code>" not in question.group(1)
+    assert unescape(question.group(1)) == hostile
