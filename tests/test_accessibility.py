@@ -53,14 +53,14 @@ def test_no_serious_accessibility_violation(pages, real_site: Path, handbook: Ha
     base_url, tabs = pages
     page = tabs[scheme]
     card = handbook.section_cards(handbook.sections[0])[0]
-    address = {"home": "", "section": address(handbook.sections[0]), "card": address(card),
-               "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE,
-               "search results": ""}[where]
+    path = {"home": "", "section": address(handbook.sections[0]), "card": address(card),
+            "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE,
+            "search results": ""}[where]
     if where == "print" and not (real_site / PRINT_PAGE / "index.html").exists():
         pytest.skip(f"no print page {PRINT_PAGE} in this build")
     if where == "print" and scheme == "dark":
         pytest.skip("a print page has one colour scheme, for paper")
-    page.goto(base_url + address)
+    page.goto(base_url + path)
     if where == "finder":
         page.wait_for_selector(".maillage-finder__status")
     if where == "search results":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from maillage.addresses import address
 from browser_support import chromium_page, needs_chromium, serve_directory
 from maillage.model.entries import Card
 from maillage.model.handbook import Handbook
@@ -40,10 +41,10 @@ def card(handbook: Handbook) -> Card:  # noqa: F811
 
 def test_a_card_links_to_its_section_and_its_themes(browser, card: Card, handbook: Handbook) -> None:  # noqa: F811
     base_url, page = browser
-    page.goto(base_url + card.url)
+    page.goto(base_url + address(card))
     page.locator(".maillage-facts").get_by_role("link", name=card.section.title).click()
-    page.wait_for_url(base_url + card.section.url)
-    page.goto(base_url + card.url)
+    page.wait_for_url(base_url + address(card.section))
+    page.goto(base_url + address(card))
     theme = handbook.vocabulary.themes[card.themes[0]]
     page.locator(".md-content .md-tags").get_by_role("link", name=theme).click()
     page.wait_for_url(base_url + "themes/#tag:*")
@@ -53,34 +54,34 @@ def test_a_card_links_to_its_section_and_its_themes(browser, card: Card, handboo
 
 def test_a_related_card_links_back_to_the_card(browser, card: Card) -> None:
     base_url, page = browser
-    page.goto(base_url + card.url)
+    page.goto(base_url + address(card))
     other = card.related[0]
     page.locator("#fiches-liees + ul").get_by_role("link", name=other.title, exact=True).click()
-    page.wait_for_url(base_url + other.url)
+    page.wait_for_url(base_url + address(other))
     page.locator("#ces-fiches-renvoient-ici + ul").get_by_role("link", name=card.title, exact=True).click()
-    page.wait_for_url(base_url + card.url)
+    page.wait_for_url(base_url + address(card))
 
 
 def test_a_card_leads_to_its_cases_and_its_neighbours(browser, card: Card) -> None:
     base_url, page = browser
-    page.goto(base_url + card.url)
+    page.goto(base_url + address(card))
     page.locator("#experiences + ul").get_by_role("link", name=card.cases[0].title, exact=True).click()
-    page.wait_for_url(base_url + card.cases[0].url)
+    page.wait_for_url(base_url + address(card.cases[0]))
     assert page.locator("article").get_by_role("link", name=card.title, exact=True).count() >= 1
-    page.goto(base_url + card.url)
+    page.goto(base_url + address(card))
     page.locator(".maillage-pager__next").click()
-    page.wait_for_url(base_url + card.next.url)
+    page.wait_for_url(base_url + address(card.next))
     page.locator(".maillage-pager__previous").click()
-    page.wait_for_url(base_url + card.url)
+    page.wait_for_url(base_url + address(card))
     page.locator(".maillage-pager__previous").click()
-    page.wait_for_url(base_url + card.previous.url)
+    page.wait_for_url(base_url + address(card.previous))
 
 
 def test_on_a_phone_the_menu_opens_and_leads_to_the_finder(browser, card: Card) -> None:
     base_url, desktop = browser
     page = desktop.context.browser.new_page(viewport=PHONE)
     try:
-        page.goto(base_url + card.url)
+        page.goto(base_url + address(card))
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
         menu = page.locator("label.md-header__button[for='__drawer']")
         assert menu.is_visible()
@@ -100,7 +101,7 @@ def test_a_printed_section_page_shows_the_cards_without_the_navigation(
         browser, handbook: Handbook) -> None:  # noqa: F811
     base_url, page = browser
     section = handbook.sections[0]
-    page.goto(base_url + section.url)
+    page.goto(base_url + address(section))
     assert page.locator(f"{CHROME} >> visible=true").count() > 0
     page.emulate_media(media="print")
     try:

@@ -320,3 +320,30 @@ def test_content_never_carries_the_frames_classes_or_ids(name: str, identifier: 
     cleaned = sanitise(f'<div class="{name} md-dialog md-search" id="{identifier}"><p id="__search">x</p></div>')
     assert "md-dialog" not in cleaned and "md-search" not in cleaned and 'id="__search"' not in cleaned
     assert 'id="_' not in cleaned and 'id="maillage-search-results"' not in cleaned
+
+
+# The same, over whole builds, for any text the validator accepts in a card's one-line fields.
+LINE_TEXT = st.text(st.sampled_from(list("<>\"'&`:;%#*_[](){}!?=/\\|~-. aé\u00a0\u2019«»")), min_size=5, max_size=40)
+
+
+@settings(max_examples=4, deadline=None, derandomize=True)
+@given(title=LINE_TEXT, summary=LINE_TEXT)
+def test_accepted_text_keeps_every_page_structure(tmp_path_factory: pytest.TempPathFactory,
+                                                  benign: dict[str, str], title: str, summary: str) -> None:
+    import shutil
+
+    from conftest import FIXTURE
+    project = Project(tmp_path_factory.mktemp("propriete") / "handbook")
+    shutil.copytree(FIXTURE, project.root)
+    fill(project, "Texte ordinaire")
+    path = project.root / FILES["card"]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["title"], data["summary"] = title.strip() or "titre", summary.strip() or "résumé"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if load_handbook(project.root / "practices", project.root).problems:
+        return  # refused by the validator, with a message: the first line of defence held
+    built = pages(project.build())
+    changed = [page for page in built
+               if sorted(skeleton(built[page]).shape) != sorted(skeleton(benign[page]).shape)]
+    assert changed == []
+    assert skeleton(built["fiches/partir-des-objectifs/index.html"]).meta["description"] == data["summary"]

@@ -183,17 +183,22 @@ def test_every_kind_of_file_is_checked_against_its_own_schema(project: Project) 
     ]
 
 
-def test_the_ide_schema_line_must_point_at_the_project_schemas(project: Project) -> None:
+FIX_HINT = " Elle sert seulement à l'aide de VS Code ; « python3 scripts/validate.py --fix » l'écrit pour vous."
+
+
+def test_the_ide_schema_line_should_point_at_the_project_schemas(project: Project) -> None:
+    """A warning, not an error: the line helps IDEs, the handbook builds without it."""
     schemas = project.root / "plugins/maillage/schemas"
     schemas.mkdir(parents=True)
     text = card()
     assert problems_of(project, "practices/lancer/nouvelle-fiche.yml", text) == [
-        "practices/lancer/nouvelle-fiche.yml:1:1: la ligne qui indique le schéma à l'éditeur manque : la première "
-        "ligne doit être « # yaml-language-server: $schema=../../plugins/maillage/schemas/card.schema.json »."]
+        "practices/lancer/nouvelle-fiche.yml:1:1: avertissement : la ligne qui indique le schéma à l'éditeur "
+        "manque : la première ligne doit être « # yaml-language-server: "
+        "$schema=../../plugins/maillage/schemas/card.schema.json »." + FIX_HINT]
     moved = "# yaml-language-server: $schema=../../plugins/maillage/schemas/card.schema.json\n" + text
     assert problems_of(project, "practices/lancer/nouvelle-fiche.yml", moved) == []
     project.remove("practices/lancer/nouvelle-fiche.yml")
     assert problems_of(project, "practices/lancer/sous/nouvelle-fiche.yml", moved) == [
-        "practices/lancer/sous/nouvelle-fiche.yml:1:1: la ligne qui indique le schéma à l'éditeur ne pointe pas "
-        "vers le bon schéma : la première ligne doit être « # yaml-language-server: "
-        "$schema=../../../plugins/maillage/schemas/card.schema.json »."]
+        "practices/lancer/sous/nouvelle-fiche.yml:1:1: avertissement : la ligne qui indique le schéma à l'éditeur "
+        "ne pointe pas vers le bon schéma : la première ligne doit être « # yaml-language-server: "
+        "$schema=../../../plugins/maillage/schemas/card.schema.json »." + FIX_HINT]

@@ -26,11 +26,12 @@ from .model.entries import ENTRY_CLASSES, Card, Case, Diagnostic, Source, Source
 from .model.handbook import Handbook
 from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
-from .loading.problems import Problem, display_path
+from .loading.problems import WARNING, Problem, display_path, errors
 from .validation.references import Loaded, reference_problems
 from .validation.schema_line import expected_line, schema_line_problem
 from .validation.schemas import SCHEMA_FILES, SchemaSet
 from .validation.text_safety import page_links, unsafe_texts
+from .validation.typography import curly_quoted
 
 
 MAX_FILE_BYTES = 64 * 1024
@@ -39,9 +40,15 @@ MAX_FILE_BYTES = 64 * 1024
 
 @dataclass
 class LoadResult:
+    """``handbook`` is None when any problem is an error; warnings alone never stop it."""
+
     handbook: Handbook | None
     problems: list[Problem]
     files: list[Path] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
 
 
 def kind_of(path: Path, practices_dir: Path) -> str:
@@ -99,6 +106,9 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     problems += [Problem(_relative(path, root), 1, 1, "", "lien symbolique refusé : le guide ne suit aucun lien. "
                          "Remplacez-le par le fichier lui-même.") for path in outside if path.is_symlink()]
     loaded: list[Loaded] = []
+    unreadable: dict[str, set[str]] = {}
+    """Ids (file names) of files that could not be read, by kind: their own error says it once, and
+    the cards that cite them must not each add an « unknown card » for the same mistake."""
     for path in paths:
         display = _relative(path, root)
         if path.suffix != ".yml":
@@ -107,11 +117,13 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
             continue
         document, found = read_document(path, display, MAX_FILE_BYTES)
         problems += found
-        if document is None or found and not isinstance(document.data, dict):
-            continue
         kind = kind_of(path, practices_dir)
+        if document is None or found and not isinstance(document.data, dict):
+            unreadable.setdefault(kind, set()).add(path.stem)
+            continue
         if not isinstance(document.data, dict):
             problems.append(_not_a_mapping(document))
+            unreadable.setdefault(kind, set()).add(path.stem)
             continue
         problems += _check(document, kind, schemas)
         if project_schemas is not None:
@@ -121,13 +133,13 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
             if line_problem is not None:
                 problems.append(line_problem)
         loaded.append(Loaded(kind, document, page_links(document)))
-    problems += reference_problems(loaded)
+    problems += reference_problems(loaded, unreadable)
 
     if requested is not None:
         wanted = {_relative(path, root) for path in requested}
         problems = [problem for problem in problems if problem.path in wanted]
         return LoadResult(None, sorted(problems), paths)
-    if problems:
+    if errors(problems):
         return LoadResult(None, sorted(problems), paths)
     vocabulary = Vocabulary.from_schemas(schemas)
     changelog = read_changelog(root, practices_dir)  # the one git log of the build
@@ -135,7 +147,7 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     entries = [_entry(item, root, history) for item in loaded]
     handbook = Handbook.build(entries, vocabulary)
     handbook.changelog = changelog
-    return LoadResult(handbook, [], paths)
+    return LoadResult(handbook, sorted(problems), paths)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -158,6 +170,10 @@ def _check(document: Document, kind: str, schemas: SchemaSet) -> list[Problem]:
     for path, reason in unsafe_texts(document):
         position = document.position(path)
         problems.append(Problem(document.display, position.line, position.column, field_path(path), reason))
+    for path, reason in curly_quoted(document):
+        position = document.position(path)
+        problems.append(Problem(document.display, position.line, position.column, field_path(path), reason,
+                                WARNING))
     return problems
 
 

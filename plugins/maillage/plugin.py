@@ -120,6 +120,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         result = load_handbook(self.practices_dir, self.root, schemas=self.schemas)
         if result.handbook is None:
             return self._fail(result, files, config)
+        for problem in result.problems:  # warnings only: at INFO, so that --strict never fails on them
+            log.info("maillage: %s", problem.format())
         environment = make_environment(self.templates_dir)
         environment.globals.update(site_name=config.site_name, site_url=config.site_url)
         writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations)
@@ -249,7 +251,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
 
     def _fail(self, result: LoadResult, files: Files, config: MkDocsConfig) -> Files:
         report = "\n".join(problem.format() for problem in result.problems)
-        count = len(result.problems)
+        count = len(result.errors)
         summary = f"Le guide contient {count} problème{'s' if count > 1 else ''} à corriger :\n{report}"
         if not self.is_serve:
             raise PluginError(summary)

@@ -107,6 +107,10 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
     writer = Writer(corpus, seed + cards)
     schemas = SchemaSet.load()
     vocabulary = {name: list(schemas.labels("card", name)) for name in ("actors", "themes")}
+    scopes = list(schemas.labels("case", "scope"))
+    phased = sum(1 for section in SECTIONS if section.phase)
+    # As in the handbook: about 70 % of cards are practices, spread over the phases.
+    weights = [70 / phased if section.phase else 15 for section in SECTIONS]
     card_ids = _unique_ids([writer.title() for _ in range(cards)])
     case_ids = _unique_ids([f"experience {writer.words(2, 4)}" for _ in range(max(2, cards // 2))])
     source_ids = _unique_ids([f"source {writer.words(2, 4)}" for _ in range(max(5, cards // 20))])
@@ -117,10 +121,10 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
                  f"{writer.words(2, 5)}"} for _ in range(writer.random.randint(1, 2))]
 
     for number, card_id in enumerate(card_ids):
-        kind = writer.random.choices(["practice", "condition", "vigilance"], [70, 15, 15])[0]
-        card: dict[str, object] = {"id": card_id, "kind": kind}
-        if kind == "practice":
-            card["phase"] = writer.random.choice(["launch", "manage", "sustain"])
+        section = writer.random.choices(SECTIONS, weights)[0]
+        card: dict[str, object] = {"id": card_id, "kind": section.kind}
+        if section.phase:
+            card["phase"] = section.phase
         card.update({
             "title": writer.title(),
             "summary": writer.paragraph(2)[:390],
@@ -137,13 +141,12 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
         })
         if not card["related"]:
             del card["related"]
-        folder = _folder(card)
-        _dump(root / "practices" / folder / f"{card_id}.yml", card)
+        _dump(root / "practices" / section.slug / f"{card_id}.yml", card)
     for case_id in case_ids:
         _dump(root / "practices" / "experiences" / f"{case_id}.yml", {
             "id": case_id, "title": writer.title(), "summary": writer.paragraph(2)[:390],
             "organisations": [writer.title() for _ in range(writer.random.randint(1, 3))],
-            "place": f"{writer.words(1, 3).capitalize()} (France)", "scope": writer.random.choice(["france", "europe"]),
+            "place": f"{writer.words(1, 3).capitalize()} (France)", "scope": writer.random.choice(scopes),
             "period": f"vers {writer.random.randint(1990, 2020)}", "programme": writer.title(),
             "description": writer.paragraph(6), "figures": [writer.sentence() for _ in range(2)],
             "lessons": [writer.sentence() for _ in range(writer.random.randint(2, 4))], "sources": citations(),
@@ -161,13 +164,6 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
             "see_also": sorted({writer.random.choice([other for other in term_ids if other != term_id])}),
         })
     _write_site(root, project, cards)
-
-
-def _folder(card: dict[str, object]) -> str:
-    for section in SECTIONS:
-        if card["kind"] == section.kind and (section.phase is None or card.get("phase") == section.phase):
-            return section.slug
-    raise ValueError(card)
 
 
 def _unique_ids(texts: list[str]) -> list[str]:

@@ -2,25 +2,32 @@
 
 Asks for what it is not given (kind, phase, title) when run in a terminal; writes
 ``practices/<section folder>/<id>.yml``; never overwrites a file; says what to fill in next.
-Exit status: 0 written, 2 usage error (a missing answer, an existing file).
+The id is ``--id``, or derived from the title in at most six words, as the guide asks.
+Exit status: 0 written, 2 usage error (a missing answer, an existing file, a malformed id).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from ..kinds import SECTIONS
 from ..model.entries import Card
-from ..model.naming import card_id
+from ..model.naming import MAX_ID_LENGTH, card_id
 from .project import practices_dir
 from ..pipeline import find_files, kind_of
 from ..rendering.environment import make_environment
+from ..validation.messages import ID_PATTERN
+from ..loading.problems import one_line
 from ..validation.schema_line import expected_line
 from ..validation.schemas import SchemaSet
 from .validate import FrenchArgumentParser
+
+ID = re.compile(ID_PATTERN)
+
 
 def build_parser(schemas: SchemaSet) -> argparse.ArgumentParser:
     parser = FrenchArgumentParser(prog="new_card.py", description="Crée une nouvelle fiche à partir du modèle commenté.")
@@ -28,8 +35,11 @@ def build_parser(schemas: SchemaSet) -> argparse.ArgumentParser:
                         help="practice (bonne pratique), condition (groupement d'employeurs) ou vigilance")
     parser.add_argument("--phase", choices=list(schemas.labels("card", "phase")),
                         help="launch, manage ou sustain (obligatoire pour une bonne pratique)")
-    parser.add_argument("--title", help="le titre, qui dit quoi faire")
-    parser.add_argument("--root", type=Path, default=None, help="racine du projet (par défaut : dossier courant)")
+    parser.add_argument("--title", metavar="TITRE", help="le titre, qui dit quoi faire")
+    parser.add_argument("--id", dest="card_id", metavar="IDENTIFIANT",
+                        help="l'identifiant (et nom du fichier), en trois à six mots : minuscules sans accents, "
+                             "chiffres, tirets (par défaut : tiré du titre)")
+    parser.add_argument("--root", type=Path, default=None, metavar="DOSSIER", help="racine du projet (par défaut : dossier courant)")
     return parser
 
 
@@ -55,7 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     taken = {path.stem for path in find_files(practices) if kind_of(path, practices) == "card"}
-    new_id = card_id(title, taken)
+    if args.card_id is not None:
+        if not ID.match(args.card_id) or len(args.card_id) > MAX_ID_LENGTH:
+            print(f"erreur d'utilisation : identifiant « {one_line(args.card_id)} » invalide : seulement des "
+                  "lettres minuscules sans accents, des chiffres et des tirets entre les mots "
+                  f"({MAX_ID_LENGTH} caractères au plus), par exemple « partir-des-objectifs ».", file=sys.stderr)
+            return 2
+        if args.card_id in taken:
+            print(f"erreur d'utilisation : l'identifiant « {args.card_id} » est déjà pris par une fiche : "
+                  "lisez-la, puis choisissez-en un autre.", file=sys.stderr)
+            return 2
+    new_id = args.card_id or card_id(title, taken)
     section = next(section for section in SECTIONS if section.holds(
         Card(id=new_id, source_file="", kind=kind, title=title, summary="", how=[], sources=[], phase=phase)))
     path = practices / section.slug / f"{new_id}.yml"

@@ -109,7 +109,7 @@ def _write_and_validate(data: dict[str, Any], practices: Path, root: Path, schem
     with path.open("x", encoding="utf-8") as handle:  # safe_id made the name unique
         handle.write(text)
     result = load_handbook(practices, root, only=[path], schemas=schemas)
-    return path, result.problems
+    return path, result.errors  # a warning never holds a proposal back
 
 
 def _folder(card: dict[str, Any]) -> str:

@@ -24,6 +24,13 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+ERROR = "error"
+WARNING = "warning"
+"""Severities. An error stops the build and fails the check: the text would be lost or wrong.
+A warning never does: the card is published as written, but something only looks wrong
+(curly quotes kept in a title) or a help for editors is missing (the IDE schema line)."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing an editor must fix, located as precisely as the input allows."""
@@ -33,12 +40,25 @@ class Problem:
     column: int
     field: str
     message: str
+    severity: str = ERROR
+    """Last and defaulted, so every ``Problem(path, line, column, field, message)`` stays an error."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != WARNING
 
     def format(self) -> str:
-        """``file:line:column: field: message``, the shape editors and IDEs recognise."""
+        """``file:line:column: field: message``, the shape editors and IDEs recognise; a warning
+        says so before its message."""
         where = f"{one_line(self.path)}:{self.line}:{self.column}"
         field = f" {one_line(self.field)}:" if self.field else ""
-        return f"{where}:{field} {one_line(self.message)}"
+        label = "" if self.is_error else " avertissement :"
+        return f"{where}:{field}{label} {one_line(self.message)}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """What fails a build or a check; warnings are reported beside them, never counted against."""
+    return [problem for problem in problems if problem.is_error]
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

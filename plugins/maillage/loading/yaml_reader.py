@@ -46,6 +46,7 @@ _STRING_TAG = "tag:yaml.org,2002:str"
 _FORBIDDEN_CHARACTERS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\U000f0000-\U0010ffff]"
 )
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NODE_PROPERTIES = ("&", "*", "!")
 """What a node starts with when it carries an anchor or a tag, or stands for an alias."""
 _NESTING_MARKS = "[{-:?"
@@ -214,6 +215,8 @@ def _fast_data(text: str) -> object:
     """The data of a well-formed file whose top level is a mapping, or :class:`_HandOver`."""
     if sum(map(text.count, _NESTING_MARKS)) > _COMPOSER_NESTING:
         raise _HandOver  # the event reader reads any depth: it keeps its own stack
+    if ("\t#" in text or " #" in text) and _COMMENT_AFTER_TEXT.search(text):
+        raise _HandOver  # « #1 » after a value may be a comment that cut the text: the event reader says
     try:
         root = _Composer(text).get_single_node()
     except (yaml.YAMLError, RecursionError):  # the latter without libyaml, where PyYAML composes in Python
@@ -229,6 +232,8 @@ def _node_data(node: Node, text: str, depth: int) -> object:
     if text.startswith(_NODE_PROPERTIES, node.start_mark.index):
         raise _HandOver
     if isinstance(node, ScalarNode):
+        if node.style == "" and " - " in node.value:
+            raise _HandOver  # maybe a list item YAML glued to the line above (_check_plain_text)
         if node.style == "" and node.tag != _STRING_TAG:
             return _typed(node.tag, node.value)[0]
         if node.style == '"' and _FORBIDDEN_CHARACTERS.search(node.value):
@@ -308,12 +313,26 @@ class _EventReader:
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = _french_syntax_message(error)
             stumbled_on = _char_at(self.text, mark.line, mark.column) if mark is not None else ""
+            runaway = _runaway_quote(self.text, mark) if mark is not None and opening is None else None
             if stumbled_on == "\t":
                 message = _TAB_MESSAGE
+            elif runaway is not None:
+                # A quote left open swallows the lines below until some apostrophe closes it, and
+                # YAML stumbles there: the mistake is where the quote opened.
+                line, column = runaway.line + 1, runaway.column + 1
+                message = _RUNAWAY_QUOTE_MESSAGE.format(quote=_char_at(self.text, runaway.line, runaway.column),
+                                                         closed=(mark.line if mark else 0) + 1)
             elif stumbled_on == "-" and "expected key" in str(error.problem):
                 message = _LIST_INDENT_MESSAGE  # a list item out of line, not a key
             elif mark is not None and _after_closing_quote(self.text, mark.line, mark.column):
                 message = _AFTER_QUOTE_MESSAGE
+            elif (mark is not None and "mapping values are not allowed" in str(error.problem)
+                  and _indented_key(self.text, mark.line)):
+                line, column, message = _indented_key(self.text, mark.line)  # type: ignore[misc]
+            elif error.context == "while scanning a simple key" and error.context_mark is not None:
+                # libyaml notices a line without « : » only on the line after it: point at the
+                # line itself, and say which of the usual slips it is.
+                line, column, message = _line_without_colon(self.text, error.context_mark.line)
             self._add(Position(line, column), message)
         except yaml.YAMLError as error:  # pragma: no cover - reader errors are caught in _decode
             self._add(Position(1, 1), f"YAML illisible : {error}")
@@ -367,11 +386,45 @@ class _EventReader:
             return
         value: object = event.value
         typed = False
+        if not event.style and event.value:
+            self._check_plain_text(event)
         if not event.style and event.implicit[0] and event.tag is None:  # plain, untagged
             value, typed = _typed(_plain_tag(event.value), event.value)
         path = self._attach(value, event)
         if typed and path is not None:
             self.trace.raw_scalars[path] = event.value
+
+    def _check_plain_text(self, event: yaml.ScalarEvent) -> None:
+        """Two ways a value without quotes silently loses or merges text, both errors.
+
+        - `` #`` ends the value: « Réunir les entreprises #1 et #2 » is published as « Réunir
+          les entreprises ». The value is cut where the comment starts (a comment set apart by
+          two spaces or more is taken as meant).
+        - a line starting with « - » but indented deeper than the item above is not a new item:
+          YAML folds it into the text above, and two steps become one.
+        """
+        end, start = event.end_mark, event.start_mark
+        if end is None or start is None:  # every event of a parsed stream has both
+            return
+        comment = _COMMENT_AT.match(self.text, end.index)
+        if comment is not None:
+            hash_at = comment.end() - 1
+            line_end = self.text.find("\n", hash_at)
+            lost = self.text[hash_at:line_end if line_end >= 0 else len(self.text)].rstrip()
+            line, column = end.line + 1, end.column + 1 + (hash_at - end.index)
+            self._add(Position(line, column), _COMMENT_MESSAGE.format(
+                lost=_shorten(lost), value=_shorten(f"{event.value} {lost}", 60)))
+        if start.line == end.line:
+            return
+        lines = _YAML_LINE_BREAK.split(self.text)  # as YAML counts lines: a lone CR ends one too
+        in_list = lines[start.line][:start.column].rstrip().endswith("-")
+        for number in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
+            stripped = lines[number].lstrip(" ")
+            if stripped.startswith("- ") or stripped == "-":
+                column = len(lines[number]) - len(stripped) + 1
+                message = _GLUED_ITEM_MESSAGE if in_list else _GLUED_TO_TEXT_MESSAGE
+                self._add(Position(number + 1, column), message.format(above=start.line + 1))
+                break
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         key = event.value
@@ -445,16 +498,96 @@ def _position(mark: Mark | Any) -> Position:
 
 
 def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
+    lines = _YAML_LINE_BREAK.split(text)
     return lines[line][column:column + 1] if line < len(lines) else ""
 
 
 def _after_closing_quote(text: str, line: int, column: int) -> bool:
     """``title: 'L'animateur'``: the apostrophe closed the text and YAML stumbles on what follows."""
-    lines = text.split("\n")
+    lines = _YAML_LINE_BREAK.split(text)
     if line >= len(lines) or column >= len(lines[line]):
         return False
     return lines[line][:column].rstrip().endswith(("'", '"'))
+
+
+def _runaway_quote(text: str, mark: Mark) -> Mark | None:
+    """Where a quoted text that runs over several lines and ends on the error's line opened.
+
+    Cards never need a quoted text over several lines (``>-`` is for that), so such a text ending
+    where YAML stumbles is a quote left open: its end is the next quote or apostrophe met."""
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if (last is not None and last.style in ("'", '"') and last.start_mark.line < last.end_mark.line
+            and last.end_mark.line == mark.line):
+        return last.start_mark
+    return None
+
+
+_WORD_BULLETS = "–—•·▪◦‣●○∙*"
+"""What a word processor or a PDF makes of a list: anything but YAML's « - »."""
+_KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?!//)(\S.*)")
+"""« kind:practice »; not « https://… », an address alone on its line."""
+_LONE_KEY = re.compile(r"[a-z_]+( \S+)?")
+
+
+def _line_without_colon(text: str, number: int) -> tuple[int, int, str]:
+    """Line, column and message for a line YAML took for the start of a key (0-based ``number``)."""
+    lines = _YAML_LINE_BREAK.split(text)
+    current = lines[number] if number < len(lines) else ""
+    stripped = current.lstrip(" ")
+    column = len(current) - len(stripped) + 1
+    above = next((index for index in range(number - 1, -1, -1)
+                  if lines[index].strip() and not lines[index].lstrip().startswith("#")), None)
+    previous = lines[above] if above is not None else ""
+    previous_stripped = previous.lstrip(" ")
+    previous_indent = len(previous) - len(previous_stripped)
+    if stripped[:1] in _WORD_BULLETS:
+        return number + 1, column, "YAML invalide, " + _WORD_BULLET_MESSAGE.format(bullet=stripped[0])
+    glued = _KEY_WITHOUT_SPACE.fullmatch(stripped.rstrip())
+    if glued:
+        key, value = glued.groups()
+        return number + 1, column, "YAML invalide, " + _NO_SPACE_MESSAGE.format(
+            written=_shorten(stripped.rstrip()), key=key, value=_shorten(value))
+    if stripped.startswith("-") and previous_stripped.startswith("- "):
+        return number + 1, column, "YAML invalide, " + _DASH_WITHOUT_SPACE_MESSAGE.format(
+            text=_shorten(stripped[1:].strip()))
+    if previous_stripped.startswith("- ") and column - 1 >= previous_indent:
+        return number + 1, column, "YAML invalide, " + _MISSING_DASH_MESSAGE.format(above=(above or 0) + 1)
+    if _LONE_KEY.fullmatch(stripped.rstrip()):
+        return number + 1, column, "YAML invalide, " + _MISSING_COLON_MESSAGE.format(key=stripped.split()[0])
+    return number + 1, column, "YAML invalide, " + _UNINDENTED_MESSAGE
+
+
+_KEY_LINE = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]*):(?: |$)")
+
+
+def _indented_key(text: str, number: int) -> tuple[int, int, str] | None:
+    """``  summary: …`` under ``title: …``: a key pushed right, that YAML reads as text that goes on
+    the line above, then stumbles on its « : ». The key is the mistake, not the colon."""
+    lines = _YAML_LINE_BREAK.split(text)
+    found = _KEY_LINE.match(lines[number]) if number < len(lines) else None
+    if found is None or not found.group(1):
+        return None
+    above = next((index for index in range(number - 1, -1, -1)
+                  if lines[index].strip() and not lines[index].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    above_key = _KEY_LINE.match(lines[above])
+    if above_key is None or len(above_key.group(1)) >= len(found.group(1)):
+        return None
+    return (number + 1, len(found.group(1)) + 1,
+            "YAML invalide, " + _INDENTED_KEY_MESSAGE.format(key=found.group(2), above=above + 1))
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _human_size(size: int) -> str:
@@ -473,6 +606,55 @@ _AFTER_QUOTE_MESSAGE = (
     "YAML invalide, texte après le guillemet qui ferme la valeur : une apostrophe dans un texte entre "
     "apostrophes se double ('L''animateur'), ou bien mettez tout le texte entre guillemets doubles."
 )
+_RUNAWAY_QUOTE_MESSAGE = (
+    "YAML invalide, guillemet « {quote} » ouvert ici et jamais fermé sur cette ligne : YAML a lu la suite du "
+    "fichier comme du texte, jusqu'à la ligne {closed}. Ajoutez le guillemet de fin à la fin de la valeur, "
+    "ou retirez le guillemet d'ouverture."
+)
+_WORD_BULLET_MESSAGE = (
+    "« {bullet} » n'est pas un tiret de liste YAML (puce copiée d'un traitement de texte ?) : chaque élément "
+    "d'une liste commence par le tiret simple « - » suivi d'une espace. Remplacez « {bullet} » par « - »."
+)
+_NO_SPACE_MESSAGE = (
+    "il manque une espace après « : » dans « {written} » : écrivez « {key}: {value} »."
+)
+_MISSING_DASH_MESSAGE = (
+    "cette ligne suit un élément de liste mais ne commence pas par « - » : ajoutez « - » devant, à la "
+    "même colonne que le « - » de la ligne {above}."
+)
+_MISSING_COLON_MESSAGE = (
+    "il manque « : » après la clé « {key} » : écrivez « {key}: » puis la valeur."
+)
+_UNINDENTED_MESSAGE = (
+    "cette ligne continue le texte de la ligne au-dessus sans être indentée : YAML la lit comme une "
+    "nouvelle clé. Indentez-la de deux espaces de plus que la clé, ou écrivez tout le texte sur une ligne."
+)
+_COMMENT_MESSAGE = (
+    "« {lost} » ne sera pas publié : après une espace, « # » commence un commentaire YAML et la fin "
+    "de la ligne est ignorée. Mettez toute la valeur entre guillemets doubles : \"{value}\"."
+)
+_GLUED_ITEM_MESSAGE = (
+    "ce « - » est plus indenté que l'élément de la ligne {above} : YAML colle cette ligne au texte "
+    "au-dessus, et deux éléments n'en font qu'un. Alignez son « - » sur celui de la ligne {above}."
+)
+_GLUED_TO_TEXT_MESSAGE = (
+    "ce « - » ne commence pas un élément de liste : YAML colle cette ligne au texte de la ligne {above}. "
+    "Dans une liste, chaque élément, le premier compris, commence par « - » à la même colonne."
+)
+_DASH_WITHOUT_SPACE_MESSAGE = (
+    "il manque une espace après le « - » : écrivez « - {text} ». Sans espace, YAML ne voit pas un "
+    "nouvel élément de liste."
+)
+_INDENTED_KEY_MESSAGE = (
+    "la clé « {key} » est plus indentée que la clé de la ligne {above} : les clés d'un même bloc "
+    "commencent à la même colonne (les clés principales en colonne 1). Retirez les espaces en trop."
+)
+_COMMENT_AT = re.compile(r"[ \t]#")
+"""One space, then « # », right after a value: text cut by a comment. Two spaces or more (the
+usual style of a comment put after a value, as in CONTRIBUTING.md's example, and yamllint's
+rule) say the comment is meant."""
+_COMMENT_AFTER_TEXT = re.compile(r"(?m)^[ \t]*[^ \t#\n][^\n]*[^ \t\n][ \t]#")
+"""A line with something, one space, then « # »: maybe a value cut by a comment."""
 _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ("while scanning a quoted scalar", "guillemet ouvert ligne {context_line} jamais fermé : ajoutez le "
                                        "guillemet de fin, ou doublez une apostrophe ('') à l'intérieur d'un texte entre apostrophes."),

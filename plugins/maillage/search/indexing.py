@@ -18,6 +18,7 @@ which hold the whole handbook several times over, would otherwise cost it a thir
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import logging
 import shutil
 import tempfile
@@ -72,7 +73,10 @@ def index_site(site_dir: Path, searchable_pages: Iterable[str]) -> int:
     A failure raises ``SearchIndexFailure``: a site whose search is missing or stale must not
     be published."""
     try:
-        return asyncio.run(_index(site_dir, folders_glob(searchable_pages)))
+        # In a thread of its own, with its own event loop: the build may run inside a program that
+        # already runs one in this thread (a notebook, Playwright's synchronous API in the tests).
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(asyncio.run, _index(site_dir, folders_glob(searchable_pages))).result()
     except TimeoutError:
         raise SearchIndexFailure(f"Pagefind n'a pas fini d'indexer le site en {TIME_LIMIT} s.") from None
     except Exception as error:  # the Pagefind service reports its errors as bare exceptions

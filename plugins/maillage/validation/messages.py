@@ -7,6 +7,7 @@ value (or key). The wording is part of the product: tests pin it as exact text.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Callable
 from difflib import get_close_matches
 from typing import Any
@@ -68,15 +69,22 @@ def _describe(document: Document, error: ValidationError, path: FieldPath, resol
         return Problem(document.display, position.line, position.column, field_path(target), message)
 
     if keyword == "additionalProperties":
-        allowed = list(schema.get("properties", {}))
+        properties = schema.get("properties", {})
+        allowed = list(properties)
+        titles = {name: str(resolve(value).get("title", "")) if isinstance(value, dict) else ""
+                  for name, value in properties.items()}
         extra = [name for name in instance if name not in allowed]
-        return [at(path + (name,), _unknown_key(name, allowed), key=True) for name in extra]
+        return [at(path + (name,), _unknown_key(name, allowed, titles), key=True) for name in extra]
     if keyword == "required":
         required: Any = error.validator_value
         missing = [name for name in required if name not in instance]
         properties = _parent_properties(error)
         return [at(path + (name,), _missing(name, resolve(properties.get(name, {})), error)) for name in missing]
 
+    if keyword == "type" and isinstance(error.instance, dict) and "string" in _as_list(error.validator_value):
+        colon = _colon_in_text(error.instance)
+        if colon is not None:
+            return [at(path, colon)]
     raw = document.raw_scalars.get(path) or None  # an empty value is just empty, not a trap
     if keyword == "type" and raw is not None and "string" in _as_list(error.validator_value):
         return [at(path, _unquoted_scalar(raw, error.instance))]
@@ -151,10 +159,67 @@ def _parent_properties(error: ValidationError) -> dict[str, Any]:
     return schema.get("properties", {})
 
 
-def _unknown_key(name: str, allowed: list[str]) -> str:
+def _colon_in_text(value: dict[str, Any]) -> str | None:
+    """``- Objectif : partager`` is a one-key mapping to YAML: say that the « : » did it."""
+    if len(value) != 1:
+        return None
+    key, rest = next(iter(value.items()))
+    if not isinstance(key, str) or not isinstance(rest, (str, type(None))):
+        return None
+    text = f"{key} : {rest}" if rest else f"{key} :"
+    return (f"« {_shorten(key)} : » suivi d'une espace fait de « {_shorten(key)} » une clé YAML, et de la "
+            f"ligne un bloc « clé: valeur » au lieu d'un texte. Mettez tout le texte entre guillemets "
+            f"doubles : \"{_shorten(text, 60)}\".")
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: « Écueils », « ecueils » and « écueils » are the same word to
+    an editor typing on a keyboard without accents."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def _french_match(value: str, labels: dict[str, str]) -> str | None:
+    """The option whose French label (or a word of it) is what the editor wrote, or close to it.
+
+    Editors write in French: `résumé` for ``summary``, ``pieges`` for ``pitfalls`` (« Écueils »,
+    and « piège » is the word the guide uses for it), ``lancement`` for ``launch`` (« lancer »)."""
+    wanted = _plain(value)
+    names = {_plain(label): option for option, label in labels.items() if label}
+    names.update({_plain(word): option for option, label in labels.items()
+                  for word in label.split() if len(word) > 3 and _plain(word) not in names})
+    names.update({synonym: option for synonym, option in _FRENCH_SYNONYMS.items()
+                  if option in labels and synonym not in names})
+    if wanted in names:
+        return names[wanted]
+    close = get_close_matches(wanted, list(names), n=1, cutoff=0.75)
+    if close:
+        return names[close[0]]
+    # Same stem: « lancement » and « lancer », « pérennisation » and « pérenniser ».
+    stems = [name for name in names if len(name) >= 5 and wanted[:5] == name[:5]]
+    return names[stems[0]] if len(stems) == 1 else None
+
+
+_FRENCH_SYNONYMS = {
+    "piege": "pitfalls", "pieges": "pitfalls", "difficultes": "pitfalls", "risques": "pitfalls",
+    "etapes": "how", "etape": "how", "actions": "how", "faire": "how",
+    "identifiant": "id", "type": "kind", "titre": "title", "description": "summary",
+    "liens": "related", "voir": "related", "exemples": "cases", "experience": "cases",
+    "references": "sources", "source": "sources", "acteur": "actors", "theme": "themes",
+    "indicateur": "indicators",
+    "gestion": "manage", "demarrage": "launch", "creation": "launch", "perennite": "sustain",
+}
+"""French words editors use for a key whose schema title says it otherwise; only those keys of
+the block being checked are ever suggested."""
+
+
+def _unknown_key(name: str, allowed: list[str], titles: dict[str, str] | None = None) -> str:
     close = get_close_matches(name, allowed, n=1, cutoff=0.6)
     if close:
         return f"clé inconnue « {name} ». Vouliez-vous dire « {close[0]} » ?"
+    french = _french_match(name, titles) if titles else None
+    if french in allowed:  # the French title tells the editor why this key
+        return f"clé inconnue « {name} ». Vouliez-vous dire « {french} » ({titles[french]}) ?"  # type: ignore[index]
     return f"clé inconnue « {name} ». Clés permises : {', '.join(allowed)}."
 
 
@@ -171,6 +236,9 @@ def _suggest(value: str, options: list[str], labels: dict[str, str]) -> str:
     if value.casefold() in by_label:
         return f" Vouliez-vous dire « {by_label[value.casefold()]} » ?"
     close = get_close_matches(value, options, n=1, cutoff=0.6)
+    if not close:
+        french = _french_match(value, labels)
+        close = [french] if french in options else []
     return f" Vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
@@ -188,12 +256,19 @@ def _wrong_type(expected: list[str], value: object, path: FieldPath) -> str:
     wanted = " ou ".join(_TYPE_NAMES.get(kind, kind) for kind in expected)
     got = _describe_value(value)
     name = str(path[-1]) if path and isinstance(path[-1], str) else "clé"
+    if "array" in expected and isinstance(value, str) and value[:1] in _WORD_BULLETS:
+        return (f"doit être une liste, mais ses éléments commencent par « {value[0]} » (puce copiée d'un "
+                f"traitement de texte ?) : YAML ne reconnaît que le tiret simple « - ». Remplacez chaque "
+                f"« {value[0]} » par « - », chaque élément sur sa ligne sous « {name}: ».")
     if "array" in expected and isinstance(value, str):
         return (f"doit être une liste, même d'un seul élément. Écrivez chaque élément sur sa ligne "
                 f"sous « {name}: », précédé de « - » : « {name}: » puis «   - {_shorten(value)} ».")
     if value is None:
         return f"valeur vide : il faut {wanted}."
     return f"doit être {wanted}, pas {got}."
+
+
+_WORD_BULLETS = "–—•·▪◦‣●○∙"
 
 
 def _unquoted_scalar(raw: str, value: object) -> str:

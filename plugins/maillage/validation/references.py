@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
@@ -56,7 +56,10 @@ class Loaded:
         return self.document.data  # type: ignore[return-value]
 
 
-def reference_problems(files: list[Loaded]) -> list[Problem]:
+def reference_problems(files: list[Loaded], unreadable: Mapping[str, Collection[str]] | None = None) -> list[Problem]:
+    """``unreadable``: ids of files that exist but could not be read, by kind. A reference to one
+    of them is left out: the file's own error is the one thing to fix, reported once."""
+    unreadable = unreadable or {}
     problems: list[Problem] = []
     ids: dict[str, dict[str, Loaded]] = {kind: {} for kind in KINDS}
     # Unique within a collection: a glossary term and a source may share a name, since they
@@ -64,10 +67,10 @@ def reference_problems(files: list[Loaded]) -> list[Problem]:
     owner: dict[tuple[str, str], Loaded] = {}
     for item in files:
         entry_id = item.data.get("id")
-        if not isinstance(entry_id, str):
-            continue
+        if not isinstance(entry_id, str) or not ID.match(entry_id):
+            continue  # a malformed id has its own message, and is never offered as a close match
         stem = item.document.path.stem
-        if entry_id != stem and ID.match(entry_id):  # a malformed id has its own message
+        if entry_id != stem:
             problems.append(_at(item, ("id",), f"l'identifiant « {entry_id} » doit être égal au nom du fichier "
                                                f"« {stem} » : renommez le fichier en {entry_id}.yml ou corrigez l'id."))
         first = owner.get((item.kind, entry_id))
@@ -83,20 +86,23 @@ def reference_problems(files: list[Loaded]) -> list[Problem]:
         entry_id = item.data.get("id")
         for name, (holder, target) in REFERENCE_FIELDS.items():
             if item.kind == holder:
-                problems += _check_ids(item, (name,), item.data.get(name), ids[target.kind], target, entry_id)
+                problems += _check_ids(item, (name,), item.data.get(name), ids[target.kind], target, entry_id,
+                                       unreadable=unreadable.get(target.kind, ()))
         citations = item.data.get("sources") if item.kind in ("card", "case") else None
         if isinstance(citations, list):
             for index, citation in enumerate(citations):
                 if isinstance(citation, dict):
                     problems += _check_ids(item, ("sources", index, "ref"), [citation.get("ref")],
-                                           ids["source"], SOURCE, None, single=True)
-        problems += _item_reference_problems(item, ids)
+                                           ids["source"], SOURCE, None, single=True,
+                                           unreadable=unreadable.get("source", ()))
+        problems += _item_reference_problems(item, ids, unreadable)
         if item.page_links and isinstance(entry_id, str):
             problems += _check_page_links(item, entry_id, ids)
     return problems
 
 
-def _item_reference_problems(item: Loaded, ids: Mapping[str, dict[str, Loaded]]) -> Iterable[Problem]:
+def _item_reference_problems(item: Loaded, ids: Mapping[str, dict[str, Loaded]],
+                             unreadable: Mapping[str, Collection[str]]) -> Iterable[Problem]:
     """References inside a list of objects (a diagnostic's questions): their ids, and their
     citations, checked like a card's ``related`` and ``sources``."""
     for list_key, keys in KINDS[item.kind].item_references.items():
@@ -111,12 +117,14 @@ def _item_reference_problems(item: Loaded, ids: Mapping[str, dict[str, Loaded]])
                 yield _at(item, (list_key, index, "id"), f"identifiant « {local} » déjà pris par un autre élément "
                                                          f"de « {list_key} » : choisissez-en un autre.")
             for key, kind in keys.items():
-                yield from _check_ids(item, (list_key, index, key), element.get(key), ids[kind], TARGETS[kind], None)
+                yield from _check_ids(item, (list_key, index, key), element.get(key), ids[kind], TARGETS[kind], None,
+                                      unreadable=unreadable.get(kind, ()))
             citations = element.get("sources")
             for number, citation in enumerate(citations if isinstance(citations, list) else []):
                 if isinstance(citation, dict):
                     yield from _check_ids(item, (list_key, index, "sources", number, "ref"), [citation.get("ref")],
-                                          ids["source"], SOURCE, None, single=True)
+                                          ids["source"], SOURCE, None, single=True,
+                                          unreadable=unreadable.get("source", ()))
 
 
 def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str, Loaded]]) -> Iterable[Problem]:
@@ -141,7 +149,7 @@ def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str
 
 
 def _check_ids(item: Loaded, path: FieldPath, values: object, known: dict[str, Loaded], target: Target,
-               self_id: object, single: bool = False) -> Iterable[Problem]:
+               self_id: object, single: bool = False, unreadable: Collection[str] = ()) -> Iterable[Problem]:
     if not isinstance(values, list):
         return
     for index, value in enumerate(values):
@@ -150,7 +158,7 @@ def _check_ids(item: Loaded, path: FieldPath, values: object, known: dict[str, L
         where = path if single else path + (index,)
         if value == self_id:
             yield _at(item, where, f"{target.itself} : retirez « {value} ».")
-        elif value not in known:
+        elif value not in known and value not in unreadable:
             close = get_close_matches(value, list(known), n=3, cutoff=0.6)
             hint = (" Identifiants proches : " + ", ".join(f"« {name} »" for name in close) + ".") if close else ""
             yield _at(item, where, f"{target.unknown} : « {value} » ne correspond à aucun fichier.{hint}")

@@ -32,11 +32,18 @@ def text_report(problems: list[Problem], files_read: int) -> str:
 
 
 def summary(problems: list[Problem], files_read: int) -> str:
-    if not problems:
-        return f"{files_read} fichier{'s' if files_read > 1 else ''} lu{'s' if files_read > 1 else ''}, aucun problème."
-    files = len({problem.path for problem in problems})
-    return (f"{len(problems)} problème{'s' if len(problems) > 1 else ''} dans {files} "
-            f"fichier{'s' if files > 1 else ''} ({files_read} lu{'s' if files_read > 1 else ''}).")
+    """Errors and warnings counted apart: only errors fail the check."""
+    read = f"{files_read} lu{'s' if files_read > 1 else ''}"
+    failing = [problem for problem in problems if problem.is_error]
+    warnings = len(problems) - len(failing)
+    said = (f" ; {warnings} avertissement{'s' if warnings > 1 else ''}, qui n'empêche{'nt' if warnings > 1 else ''} "
+            "pas la publication") if warnings else ""
+    if not failing:
+        read_all = f"{files_read} fichier{'s' if files_read > 1 else ''} lu{'s' if files_read > 1 else ''}"
+        return f"{read_all}, aucun problème{said}." if said else f"{read_all}, aucun problème."
+    files = len({problem.path for problem in failing})
+    return (f"{len(failing)} problème{'s' if len(failing) > 1 else ''} dans {files} "
+            f"fichier{'s' if files > 1 else ''} ({read}){said}.")
 
 
 def github_log(problems: list[Problem], files_read: int) -> str:
@@ -47,9 +54,10 @@ def github_log(problems: list[Problem], files_read: int) -> str:
 
 
 def github_annotations(problems: Iterable[Problem]) -> str:
-    """``::error`` workflow commands; GitHub shows them on the changed lines of a pull request."""
+    """``::error`` and ``::warning`` workflow commands; GitHub shows them on the changed lines of a
+    pull request. Only errors fail the step: that is the exit status, not the annotation."""
     return "\n".join(
-        f"::error file={_property(problem.path)},line={problem.line},col={problem.column},"
+        f"::{'error' if problem.is_error else 'warning'} file={_property(problem.path)},line={problem.line},col={problem.column},"
         f"title={_property(problem.field or 'fichier')}::{_data(problem.message)}"
         for problem in problems
     )
@@ -61,11 +69,13 @@ def markdown_summary(problems: list[Problem], files_read: int, *, limit: int = S
     head = ["## Vérification des fiches", "", _cell(summary(problems, files_read)), ""]
     if problems:
         head += ["| fichier | ligne | champ | problème |", "|---|---|---|---|"]
+    problems = sorted(problems, key=lambda problem: not problem.is_error)  # errors first, stable
     text = "\n".join(head) + "\n"
     size = len(text.encode())
     for shown, problem in enumerate(problems):
+        label = "" if problem.is_error else "avertissement : "
         row = (f"| {_cell(problem.path)} | {problem.line} | {_cell(problem.field)} | "
-               f"{_cell(problem.message)} |\n")
+               f"{label}{_cell(problem.message)} |\n")
         note = (f"\n{len(problems) - shown} problème(s) de plus ne tiennent pas dans ce résumé : "
                 "la liste entière est dans le journal de l'étape.\n")
         if size + len(row.encode()) + len(note.encode()) > limit:

@@ -43,6 +43,12 @@ class SchemaSet:
             for entry in folder.iterdir()
             if entry.name.endswith(".schema.json")
         }
+        # The files carry no ``$id``: a relative one (« card.schema.json ») makes standard tools
+        # (check-jsonschema, IDEs) resolve ``common.schema.json`` against the folder they run in,
+        # not the schema's own. Without it they use the file's own address; here, the file name
+        # is the address, as the references between the files expect.
+        for name, document in documents.items():
+            document.setdefault("$id", name)
         return cls(documents)
 
     @cached_property
