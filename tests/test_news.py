@@ -62,6 +62,12 @@ def test_the_page_lists_changes_newest_first_with_date_and_message(history: Proj
     assert "fiche retirée" not in html and "Historique indisponible" not in html
 
 
+def test_the_page_announces_its_feed(history: Project) -> None:
+    head = history.page("nouveautes").split("</head>")[0]
+    assert '<link rel="alternate" type="application/atom+xml" title="Maillage — nouveautés du guide" ' \
+           'href="flux.xml">' in head
+
+
 def test_commit_messages_are_text_never_markup(history: Project) -> None:
     html = history.page("nouveautes")
     assert "<img" not in html.split("<article")[1]

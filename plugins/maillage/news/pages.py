@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..addresses import NEWS, NEWS_FEED, address
 from ..model.handbook import Handbook
@@ -20,7 +21,8 @@ def news_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> It
     items = news(handbook, changelog)
     text, edit = intro(NEWS)
     yield GeneratedPage(NEWS, writer.render_page("news.md.j2", NEWS, intro=text, items=items,
-                                                 unavailable=unavailable), edit, in_nav=True)
+                                                 unavailable=unavailable), edit, in_nav=True,
+                        finish=_announce_feed)
     # Feed readers need absolute addresses: the site's own when mkdocs.yml gives one.
     base = str(writer.environment.globals.get("site_url") or "")
     entry_url = {f"{entry.KIND}:{entry.id}": base + address(entry)
@@ -29,3 +31,12 @@ def news_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> It
                      feed_url=base + NEWS_FEED, entry_url=entry_url,
                      subtitle=f"Historique indisponible : {unavailable}" if unavailable else None)
     yield GeneratedPage(NEWS_FEED, feed, carries_editor_text=False)
+
+
+FEED_LINK = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE}" href="flux.xml">'
+"""Lets a browser or a feed reader given the page's address find the feed (next to the page
+in both URL styles)."""
+
+
+def _announce_feed(html: str, page: Any, config: Any) -> str:
+    return html.replace("</head>", FEED_LINK + "\n</head>", 1)
