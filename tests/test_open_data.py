@@ -78,6 +78,13 @@ def test_the_csv_opens_in_a_french_spreadsheet_one_row_per_card(real_site: Path,
     assert len(questions) == sum(len(diagnostic.questions) for diagnostic in handbook.diagnostics.values())
 
 
+def test_no_published_cell_starts_like_a_formula(real_site: Path) -> None:
+    for path in sorted((real_site / "donnees").glob("*.csv")):
+        text = path.read_bytes().decode("utf-8-sig")
+        for row in csv.reader(io.StringIO(text), delimiter=";"):
+            assert not [cell for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))], path.name
+
+
 def test_no_cell_can_become_a_formula(handbook: Handbook) -> None:
     card = next(iter(handbook.cards.values()))
     hostile = dataclasses.replace(card, title="=HYPERLINK(\"https://exemple.org\";\"clic\")",
