@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"model"},
     {"pipeline"},
     {"rendering"},
-    {"printing", "finder", "search", "proposals"},
+    {"printing", "finder", "search", "proposals", "opendata", "news", "diagnostic"},
     {"producers", "serving", "config"},
     {"commands", "plugin"},
 ]

@@ -65,6 +65,9 @@ class FileKind:
     references: Mapping[str, str] = field(default_factory=dict)
     """Its keys whose values are ids of other entries → the kind they name (each list of
     ``sources`` names sources in its ``ref``, for cards and cases)."""
+    item_references: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Its lists of objects → their keys that name other entries → the kind they name; each
+    object's own ``sources`` name sources too (a diagnostic's questions cite cards and sources)."""
 
 
 KINDS: dict[str, FileKind] = {kind.name: kind for kind in (
@@ -76,6 +79,9 @@ KINDS: dict[str, FileKind] = {kind.name: kind for kind in (
              "source", "source", True, "sources"),
     FileKind("term", "term.schema.json", ("glossaire",), "glossaire/index.md",
              "terme", "terme du glossaire", False, "termes du glossaire", {"see_also": "term"}),
+    FileKind("diagnostic", "diagnostic.schema.json", ("diagnostics",), "diagnostic/{id}/index.md",
+             "diagnostic", "autodiagnostic", False, "autodiagnostics",
+             item_references={"questions": {"cards": "card"}}),
 )}
 
 FOLDERS: dict[str, str] = {folder: kind.name for kind in KINDS.values() for folder in kind.folders}

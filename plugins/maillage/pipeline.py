@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading.history import last_changes
+from .loading.changelog import read_changelog
 from .loading.yaml_reader import Document, read_document
 from .loading.discovery import discover
 from .kinds import FOLDERS
-from .model.entries import ENTRY_CLASSES, Card, Case, Source, SourceRef, Term
+from .model.entries import ENTRY_CLASSES, Card, Case, Diagnostic, Source, SourceRef, Term
 from .model.handbook import Handbook
 from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
@@ -142,9 +142,12 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
     if errors(problems):
         return LoadResult(None, sorted(problems), paths)
     vocabulary = Vocabulary.from_schemas(schemas)
-    history = last_changes(root, practices_dir)
+    changelog = read_changelog(root, practices_dir)  # the one git log of the build
+    history = changelog.last_changes()
     entries = [_entry(item, root, history) for item in loaded]
-    return LoadResult(Handbook.build(entries, vocabulary), sorted(problems), paths)
+    handbook = Handbook.build(entries, vocabulary)
+    handbook.changelog = changelog
+    return LoadResult(handbook, sorted(problems), paths)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -181,12 +184,14 @@ def _not_a_mapping(document: Document) -> Problem:
                    "(id:, title:, …), comme le modèle du guide de contribution.")
 
 
-def _entry(item: Loaded, root: Path, history: dict[str, datetime.date]) -> Card | Case | Source | Term:
+def _entry(item: Loaded, root: Path, history: dict[str, datetime.date]) -> Card | Case | Source | Term | Diagnostic:
     """The model's entry for a valid file: the file's keys, with references kept as ids."""
     data = dict(item.data)
     entry = ENTRY_CLASSES[item.kind]
     if "sources" in data:
         data["sources"] = [SourceRef(citation["ref"], citation["locator"]) for citation in data["sources"]]
+    for key, element in entry.NESTED.items():
+        data[key] = [element.from_data(value) for value in data[key]]
     for key, attribute in entry.REFERENCE_ATTRIBUTES.items():
         data[attribute] = data.pop(key, [])
     if entry.DATED:

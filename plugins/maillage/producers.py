@@ -7,7 +7,10 @@ the page sources they build on, depends on another.
 
 from __future__ import annotations
 
+from .diagnostic.pages import diagnostic_pages
 from .finder.pages import finder_pages
+from .news.pages import news_pages
+from .opendata.pages import open_data_pages
 from .printing.pages import PrintPages
 from .rendering.reference import reference_pages
 from .rendering.site import Producer, handbook_pages
@@ -16,4 +19,4 @@ from .rendering.site import Producer, handbook_pages
 def producers() -> list[Producer]:
     """A fresh set for a plugin: a producer that keeps something between builds (print pages
     keep their HTML and QR codes under ``serve``) keeps it for that plugin alone."""
-    return [handbook_pages, reference_pages, finder_pages, PrintPages()]
+    return [handbook_pages, reference_pages, finder_pages, PrintPages(), open_data_pages, news_pages, diagnostic_pages]

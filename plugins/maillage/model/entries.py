@@ -1,4 +1,4 @@
-"""Cards, cases, sources and glossary terms: what the templates render.
+"""Cards, cases, sources, glossary terms and diagnostics: what the templates render.
 
 Each entry remembers the file it came from (for edit links and error messages). Links are
 stored as ids by the loader and resolved into objects once, by ``Handbook.build``.
@@ -38,6 +38,8 @@ class Entry:
     """A file's key that names other entries → the attribute that keeps their ids."""
     DATED: ClassVar[bool] = False
     """Whether its page shows the date of its file's last change."""
+    NESTED: ClassVar[dict[str, type[Question]]] = {}
+    """A file's list of objects → the class each becomes (a diagnostic's questions)."""
     id: str
     source_file: str
     """Path of the YAML file relative to the project root, with slashes."""
@@ -123,5 +125,34 @@ class Term(Entry):
         return f"{self.expansion} : {self.definition}" if self.expansion else self.definition
 
 
-ENTRY_CLASSES: dict[str, type[Card] | type[Case] | type[Source] | type[Term]] = {
-    entry.KIND: entry for entry in (Card, Case, Source, Term)}
+@dataclass(eq=False)
+class Question:
+    """One question of a diagnostic: the cards that help when the answer is not « oui »."""
+
+    id: str
+    question: str
+    importance: str
+    card_ids: list[str]
+    sources: list[SourceRef]
+    cards: list[Card] = link(list)
+
+    @classmethod
+    def from_data(cls, data: dict) -> Question:
+        return cls(data["id"], data["question"], data["importance"], list(data["cards"]),
+                   [SourceRef(citation["ref"], citation["locator"]) for citation in data["sources"]])
+
+
+@dataclass(eq=False)
+class Diagnostic(Entry):
+    """A self-diagnostic for one situation: questions written by editors, like cards."""
+
+    KIND: ClassVar[str] = "diagnostic"
+    NESTED: ClassVar[dict[str, type[Question]]] = {"questions": Question}
+    title: str
+    summary: str
+    order: int
+    questions: list[Question]
+
+
+ENTRY_CLASSES: dict[str, type[Card] | type[Case] | type[Source] | type[Term] | type[Diagnostic]] = {
+    entry.KIND: entry for entry in (Card, Case, Source, Term, Diagnostic)}

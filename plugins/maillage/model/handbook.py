@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..kinds import SECTIONS, Section
-from .entries import Card, Case, Source, Term
+from ..loading.changelog import Changelog
+from .entries import Card, Case, Diagnostic, Source, Term
 from .vocabulary import Vocabulary
 
 
@@ -39,12 +40,16 @@ class Handbook:
     vocabulary: Vocabulary
     groups: dict[str, tuple[Group, ...]] = field(default_factory=dict)
     """Per section slug, its cards grouped by main theme: the section's reading order."""
+    diagnostics: dict[str, Diagnostic] = field(default_factory=dict)
+    changelog: Changelog | None = None
+    """The content's git history, read once per build (loading/changelog.py)."""
 
     @classmethod
-    def build(cls, entries: Iterable[Card | Case | Source | Term], vocabulary: Vocabulary) -> Handbook:
+    def build(cls, entries: Iterable[Card | Case | Source | Term | Diagnostic], vocabulary: Vocabulary) -> Handbook:
         handbook = cls({}, {}, {}, {}, vocabulary)
         collections: dict[str, dict] = {"card": handbook.cards, "case": handbook.cases,
-                                        "source": handbook.sources, "term": handbook.terms}
+                                        "source": handbook.sources, "term": handbook.terms,
+                                        "diagnostic": handbook.diagnostics}
         for entry in entries:
             collections[entry.KIND][entry.id] = entry
         handbook._resolve_links()
@@ -63,6 +68,9 @@ class Handbook:
 
     def ordered_terms(self) -> list[Term]:
         return sorted(self.terms.values(), key=lambda term: sort_key(term.term))
+
+    def ordered_diagnostics(self) -> list[Diagnostic]:
+        return sorted(self.diagnostics.values(), key=lambda diagnostic: (diagnostic.order, sort_key(diagnostic.title)))
 
     def ordered_sources(self) -> list[Source]:
         return sorted(self.sources.values(), key=lambda source: sort_key(source.title))
@@ -94,6 +102,11 @@ class Handbook:
                     cited_source.cited_by.append(item)
         for term in self.terms.values():
             term.see_also = [self.terms[ref] for ref in term.see_also_ids]
+        for diagnostic in self.diagnostics.values():
+            for question in diagnostic.questions:
+                question.cards = [self.cards[ref] for ref in question.card_ids]
+                question.sources = [type(citation)(citation.ref, citation.locator, self.sources[citation.ref])
+                                    for citation in question.sources]
 
     def _order_sections(self) -> None:
         theme_order = {theme: rank for rank, theme in enumerate(self.vocabulary.themes)}

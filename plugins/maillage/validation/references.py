@@ -95,9 +95,36 @@ def reference_problems(files: list[Loaded], unreadable: Mapping[str, Collection[
                     problems += _check_ids(item, ("sources", index, "ref"), [citation.get("ref")],
                                            ids["source"], SOURCE, None, single=True,
                                            unreadable=unreadable.get("source", ()))
+        problems += _item_reference_problems(item, ids, unreadable)
         if item.page_links and isinstance(entry_id, str):
             problems += _check_page_links(item, entry_id, ids)
     return problems
+
+
+def _item_reference_problems(item: Loaded, ids: Mapping[str, dict[str, Loaded]],
+                             unreadable: Mapping[str, Collection[str]]) -> Iterable[Problem]:
+    """References inside a list of objects (a diagnostic's questions): their ids, and their
+    citations, checked like a card's ``related`` and ``sources``."""
+    for list_key, keys in KINDS[item.kind].item_references.items():
+        found = item.data.get(list_key)
+        elements: list = found if isinstance(found, list) else []
+        for index, element in enumerate(elements):
+            if not isinstance(element, dict):
+                continue
+            local = element.get("id")
+            if isinstance(local, str) and any(isinstance(other, dict) and other.get("id") == local
+                                              for other in elements[:index]):
+                yield _at(item, (list_key, index, "id"), f"identifiant « {local} » déjà pris par un autre élément "
+                                                         f"de « {list_key} » : choisissez-en un autre.")
+            for key, kind in keys.items():
+                yield from _check_ids(item, (list_key, index, key), element.get(key), ids[kind], TARGETS[kind], None,
+                                      unreadable=unreadable.get(kind, ()))
+            citations = element.get("sources")
+            for number, citation in enumerate(citations if isinstance(citations, list) else []):
+                if isinstance(citation, dict):
+                    yield from _check_ids(item, (list_key, index, "sources", number, "ref"), [citation.get("ref")],
+                                          ids["source"], SOURCE, None, single=True,
+                                          unreadable=unreadable.get("source", ()))
 
 
 def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str, Loaded]]) -> Iterable[Problem]:
