@@ -48,9 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(schemas).parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
     practices = practices_dir(root)
-    if not practices.is_dir():
-        print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
-        return 2
     kinds, phases = schemas.labels("card", "kind"), schemas.labels("card", "phase")
     try:
         kind = args.kind or _ask("Type de fiche", kinds)

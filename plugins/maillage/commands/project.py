@@ -47,9 +47,14 @@ def plugin_options(root: Path) -> MaillageConfig:
 
 
 def practices_dir(root: Path) -> Path:
-    """For the command-line tools: the folder of cards, or a French usage error (exit status 2)."""
+    """For the command-line tools: the folder of cards, or a French usage error (exit status 2)
+    when the configuration cannot be read or the folder is missing."""
     try:
-        return Path(plugin_options(root).practices_dir)
+        practices = Path(plugin_options(root).practices_dir)
     except ProjectError as error:
         print(f"erreur d'utilisation : {error}", file=sys.stderr)
         raise SystemExit(2) from None
+    if not practices.is_dir():
+        print(f"erreur d'utilisation : pas de dossier {practices.name}/ dans {root}", file=sys.stderr)
+        raise SystemExit(2)
+    return practices

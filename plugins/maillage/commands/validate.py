@@ -90,9 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or Path.cwd()).resolve()
     practices = practices_dir(root)
-    if not practices.is_dir():
-        print(f"erreur d'utilisation : pas de dossier practices/ dans {root}", file=sys.stderr)
-        return 2
     missing = [str(path) for path in args.paths if not path.exists()]
     if missing:
         print(f"erreur d'utilisation : introuvable : {', '.join(missing)}", file=sys.stderr)
