@@ -9,5 +9,6 @@ from ..finder.pages import finder_pages
 from ..printing.pages import print_pages
 from .reference import reference_pages
 from .site import Producer, handbook_pages
+from ..workshop.pages import workshop_pages
 
-PRODUCERS: list[Producer] = [handbook_pages, reference_pages, finder_pages, print_pages]
+PRODUCERS: list[Producer] = [handbook_pages, reference_pages, finder_pages, print_pages, workshop_pages]
