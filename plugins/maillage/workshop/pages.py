@@ -73,7 +73,7 @@ def workshop_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -
     yield GeneratedPage(BUILDER_URI, writer.render_page(
         "atelier.md.j2", BUILDER_URI, intro=text, kits=kits, paths=paths, documents=DOCUMENTS),
         edit, in_nav=True, carries_editor_text=False)  # no card text: the script writes it, as text
-    yield GeneratedPage(DATA_URI, _data(handbook, cards, terms_of, terms, kits, site_url), carries_editor_text=False)
+    yield GeneratedPage(DATA_URI, _data(handbook, cards, terms_of, terms, kits, site_name, site_url), carries_editor_text=False)
 
     links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
     numbers = {anchor(card): number for section in handbook.sections
@@ -91,12 +91,13 @@ def workshop_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -
 
 
 def _data(handbook: Handbook, cards: list[Card], terms_of: dict[str, set], terms: list, kits: list,
-          site_url: str) -> str:
+          site_name: str, site_url: str) -> str:
     """``atelier/fiches.json``: the only list of card ids the script accepts from an address."""
     sections = list(handbook.sections)
     position = {section.slug: number for number, section in enumerate(sections)}
     term_position = {term.id: number for number, term in enumerate(terms)}
     return json.dumps({
+        "nom": site_name,
         "site": site_url if site_url.endswith("/") else site_url + "/",
         "rubriques": [[section.slug, section.title] for section in sections],
         # id, title, section's position, sources cited (ids), glossary terms used (ids, glossary order)
