@@ -788,6 +788,11 @@
 
   const builderRoot = document.getElementById("maillage-atelier");
   const documentRoot = document.getElementById("maillage-atelier-document");
+  if (documentRoot) {
+    // A workshop has no PDF on the server (it is printed from here): print.js, which runs after
+    // this file, must not look for one.
+    for (const link of document.querySelectorAll("a.maillage-pdf-link")) link.remove();
+  }
   // Elsewhere, only pages that list cards need the data: a card page, a section page, the finder.
   const listsCards = document.querySelector("article .maillage-print-actions, #maillage-finder");
   if (!builderRoot && !documentRoot && !listsCards) return;
