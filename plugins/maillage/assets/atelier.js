@@ -260,6 +260,18 @@
         document.getElementById("maillage-atelier-document")) {
       return;
     }
+    // The finder reads each card's text once, for its word filter: our buttons come after, or
+    // every card would match "atelier".
+    const finder = document.getElementById("maillage-finder");
+    if (finder && !finder.childElementCount) {
+      new MutationObserver((changes, observer) => {
+        if (finder.childElementCount) {
+          observer.disconnect();
+          addButtons(known);
+        }
+      }).observe(finder, { childList: true });
+      return;
+    }
     const places = [];
     // A card page: its own actions ("Imprimer cette fiche").
     const own = cardIdOf(window.location.href);
