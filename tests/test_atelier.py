@@ -286,7 +286,7 @@ def test_cards_are_added_from_a_card_page_and_kits_and_reading_paths_open_in_one
     try:
         page = context.new_page()
         page.goto(f"{base_url}fiches/{card_id}/")
-        page.get_by_role("button", name=f"Ajouter « {title} » à mon atelier").click()
+        page.get_by_role("button", name=f"Ajouter à mon atelier : « {title} »").click()
         page.wait_for_selector(".maillage-atelier-add[aria-pressed='true']")
         assert "1 fiche" in page.inner_text(".maillage-atelier-add__count")
         page.goto(f"{base_url}lancer/")

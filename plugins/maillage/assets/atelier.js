@@ -311,9 +311,11 @@
         type: "button",
         className: `md-button maillage-atelier-add${small ? " maillage-atelier-add--small" : ""}`,
       }, [
+        // The name starts with what is shown ("Ajouter à mon atelier"), then the card, for
+        // screen readers that list a section's many buttons out of context.
         element("span", { className: "maillage-atelier-add__verb" }),
-        hidden(` « ${title} »`),
         element("span", { className: "maillage-atelier-add__place" }),
+        hidden(` : « ${title} »`),
       ]);
       button.addEventListener("click", () => {
         const workshop = parse(stored(), known);
@@ -665,7 +667,7 @@
       const parts = clone(forms, `atelier-livret-${card.id}`);
       const holder = element("div", { className: "maillage-atelier-card" }, parts);
       const kicker = holder.querySelector(".maillage-print-entry");
-      if (kicker) replaceText(kicker, /\d*\s*$/, String(index + 1));
+      if (kicker) replaceText(kicker, /\d+\s*$/, String(index + 1));
       if (card.note) {
         const summary = holder.querySelector(".maillage-summary");
         const note = element("p", { className: "maillage-atelier-note" }, [
@@ -707,8 +709,8 @@
       if (face) {
         const footer = face.querySelector(".maillage-deck__footer");
         const heading = face.querySelector(".maillage-deck__heading");
-        if (footer) replaceText(footer, /\d*\s*$/, String(index + 1));
-        if (heading) replaceText(heading, /^\s*Carte \d*/, `Carte ${index + 1}`);
+        if (footer) replaceText(footer, /\d+\s*$/, String(index + 1));
+        if (heading) replaceText(heading, /^\s*Carte \d+/, `Carte ${index + 1}`);
       }
       return face || element("div", { className: "maillage-deck__face maillage-deck__face--empty" });
     });
