@@ -328,3 +328,21 @@ def test_without_javascript_the_builder_says_so_and_links_the_section_documents(
         assert page.locator("#maillage-atelier").count() == 0 or not page.is_visible("#maillage-atelier")
     finally:
         context.close()
+
+
+@needs_pdf_tools
+def test_a_long_programme_is_set_smaller_to_stay_on_one_page(browser, base_url: str, real_site: Path,
+                                                             tmp_path: Path) -> None:
+    data = json.loads((real_site / "atelier" / "fiches.json").read_text(encoding="utf-8"))
+    note = ("Exercice en sous-groupes : chaque groupe prépare une proposition et la présente en cinq minutes "
+            "au reste de la salle, avant une discussion sur ce qui est faisable chez soi.")
+    cards = "&".join(f"f={row[0]}.25.{note.replace(' ', '+')}" for row in data["fiches"][:16])
+    page = browser.new_page()
+    try:
+        page.goto(f"{base_url}atelier/programme/#titre=Une+journ%C3%A9e&{cards}")
+        page.wait_for_selector(".maillage-atelier-document--pret", state="attached")
+        assert page.locator(".maillage-atelier-agenda tbody tr").count() == 16
+        page.pdf(path=str(tmp_path / "programme.pdf"), prefer_css_page_size=True)
+    finally:
+        page.close()
+    assert pdf_pages(tmp_path / "programme.pdf") == 1

@@ -760,6 +760,21 @@
     }
   }
 
+  /** The programme is one A4 page. atelier.css gives it the width of the paper's text (in mm) on
+      screen too, so its height here is its height on paper: lower its text size until it fits
+      the page's 259 mm, down to a size still readable, as for the deck's steps. */
+  function fitAgenda(container) {
+    const agenda = container.querySelector(".maillage-atelier-agenda");
+    if (!agenda) return;
+    const PAGE_PX = (259 - 4) * 96 / 25.4; // less a little for rounding between screen and paper
+    const SMALLEST_PT = 6;
+    let size = parseFloat(getComputedStyle(agenda).fontSize) * 0.75;
+    while (agenda.getBoundingClientRect().height > PAGE_PX && size > SMALLEST_PT) {
+      size -= 0.25;
+      agenda.style.fontSize = `${size}pt`;
+    }
+  }
+
   function composeDocument(container, data) {
     const kind = ["programme", "livret", "cartes"].find((name) => container.classList.contains(`maillage-atelier-document--${name}`));
     const workshop = currentWorkshop(data.cards);
@@ -769,6 +784,7 @@
     const finish = (nodes) => {
       container.replaceChildren(...nodes);
       if (kind === "cartes") fitSteps(container);
+      if (kind === "programme") fitAgenda(container);
       if (kind !== "cartes") {
         document.documentElement.style.setProperty("--maillage-running-title",
           cssString(`${data.name} · ${titleOf(workshop)}`));
