@@ -284,11 +284,15 @@ def test_cards_are_added_from_a_card_page_and_kits_and_reading_paths_open_in_one
     card_id, title = chosen[2]
     context = browser.new_context()
     try:
+        builder = context.new_page()
+        open_builder(builder, base_url + "atelier/")  # open in another tab: it follows
         page = context.new_page()
         page.goto(f"{base_url}fiches/{card_id}/")
         page.get_by_role("button", name=f"Ajouter à mon atelier : « {title} »").click()
         page.wait_for_selector(".maillage-atelier-add[aria-pressed='true']")
         assert "1 fiche" in page.inner_text(".maillage-atelier-add__count")
+        builder.wait_for_function("id => document.querySelector('#atelier-fiches > li')?.dataset.id === id", arg=card_id)
+        builder.close()
         page.goto(f"{base_url}lancer/")
         page.wait_for_selector(".maillage-atelier-add--small", state="attached")
         assert page.locator(".maillage-atelier-add--small").count() == page.locator("article li > a > strong").count()

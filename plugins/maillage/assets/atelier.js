@@ -577,6 +577,14 @@
       open(emptyWorkshop(), "Atelier vidé.");
     });
 
+    // A card added from another tab (its "Ajouter à mon atelier" button) shows here at once,
+    // and is not overwritten by this tab's next change.
+    window.addEventListener("storage", (event) => {
+      if (event.key === STORAGE_KEY && event.newValue !== serialise(workshop)) {
+        open(parse(event.newValue || "", known), "Atelier mis à jour depuis un autre onglet.");
+      }
+    });
+
     window.addEventListener("hashchange", () => {
       if (holdsWorkshop(window.location.hash)) {
         open(parse(window.location.hash, known), "Atelier chargé depuis l'adresse.");
