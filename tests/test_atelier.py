@@ -56,6 +56,18 @@ ateliers:
     assert "ateliers[1].fiches[3].fiche : « demarrer-petit » figure déjà dans cet atelier" in str(caught.value)
 
 
+def test_a_wrong_kits_file_fails_the_build_and_says_where(project, build_log) -> None:
+    from mkdocs.exceptions import Abort
+
+    project.write("docs/atelier/ateliers.yml", "ateliers:\n  - id: essai\n    titre: Atelier d'essai\n"
+                  "    description: Un atelier qui cite une fiche absente.\n"
+                  "    fiches:\n      - {fiche: partir-des-objectifs, minutes: 30}\n      - {fiche: absente, minutes: 20}\n")
+    with pytest.raises(Abort):
+        project.build()
+    assert ("docs/atelier/ateliers.yml : 1 problème à corriger\ndocs/atelier/ateliers.yml, ateliers[1].fiches[2].fiche : "
+            "aucune fiche « absente » dans practices/") in build_log.text
+
+
 def test_the_real_kits_name_only_existing_cards(real_site: Path) -> None:
     data = json.loads((real_site / "atelier" / "fiches.json").read_text(encoding="utf-8"))
     known = {row[0] for row in data["fiches"]}

@@ -128,7 +128,8 @@ def load_kits(text: str | None, handbook: Handbook,
                                     "figure déjà dans cet atelier")
                 chosen.add(item["fiche"])
     if problems:
-        raise KitProblem("; ".join(f"{path}, {problem}" for problem in problems))
+        count = f"{len(problems)} problème{'s' if len(problems) > 1 else ''}"
+        raise KitProblem(f"{path} : {count} à corriger\n" + "\n".join(f"{path}, {problem}" for problem in problems))
     kits = [Kit(kit["id"], " ".join(kit["titre"].split()), " ".join(kit["description"].split()),
                 kit.get("debut", "09:00"),
                 tuple(KitCard(item["fiche"], item["minutes"], " ".join(item.get("note", "").split()))
