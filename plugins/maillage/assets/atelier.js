@@ -332,9 +332,11 @@
       });
       parent.append(small ? " " : "", button);
       buttons.push({ button, id });
-      if (!small) {
-        parent.append(" ", element("a", { className: "maillage-atelier-add__count", href: new URL("atelier/", ROOT).href }));
-      }
+    }
+    // Next to the page's print buttons (a card or a section page): the way to the workshop.
+    if (actions) {
+      (actions.querySelector("p") || actions).append(" ",
+        element("a", { className: "maillage-atelier-add__count", href: new URL("atelier/", ROOT).href }));
     }
     refresh();
     window.addEventListener("storage", (event) => {

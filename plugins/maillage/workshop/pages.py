@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from ..model.entries import Card
+from ..model.entries import Card, Term
 from ..model.handbook import Handbook
 from ..printing.documents import TermIndex, anchor
 from ..printing.fragments import Assembly
@@ -35,7 +35,7 @@ from ..printing.pages import PRINT_TEMPLATE, css_string
 from ..printing.qr import qr_svg
 from ..rendering.pages import PageWriter, TemplateFailure
 from ..rendering.site import GeneratedPage, IntroLookup
-from .kits import KITS_URI, KitProblem, load_kits
+from .kits import KITS_URI, Kit, KitProblem, load_kits
 
 ROOT = "atelier"
 BUILDER_URI = f"{ROOT}/index.md"
@@ -90,8 +90,8 @@ def workshop_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -
                                        writer.render_page("atelier-document.md.j2", uri, kind=slug, title=title)))
 
 
-def _data(handbook: Handbook, cards: list[Card], terms_of: dict[str, set], terms: list, kits: list,
-          site_name: str, site_url: str) -> str:
+def _data(handbook: Handbook, cards: list[Card], terms_of: dict[str, set[Term]], terms: list[Term],
+          kits: list[Kit], site_name: str, site_url: str) -> str:
     """``atelier/fiches.json``: the only list of card ids the script accepts from an address."""
     sections = list(handbook.sections)
     position = {section.slug: number for number, section in enumerate(sections)}
