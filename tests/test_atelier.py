@@ -254,6 +254,7 @@ def test_once_loaded_the_builder_works_without_a_network(browser, base_url: str,
     try:
         page = context.new_page()
         open_builder(page, base_url + "atelier/")
+        page.wait_for_function("() => document.documentElement.dataset.maillageHorsLigne === 'pret'")
         context.set_offline(True)
         for card_id, _ in chosen[:2]:
             page.select_option("#atelier-choix", card_id)
@@ -261,6 +262,15 @@ def test_once_loaded_the_builder_works_without_a_network(browser, base_url: str,
         page.click(f"#atelier-fiches > li[data-id='{chosen[1][0]}'] [data-action='monter']")
         assert listed(page) == [chosen[1][0], chosen[0][0]]
         assert f"f={chosen[1][0]}.20&f={chosen[0][0]}.20" in page.url
+        page.reload()  # the service worker answers from its cache
+        page.wait_for_selector("#atelier-fiches > li", state="attached")
+        assert listed(page) == [chosen[1][0], chosen[0][0]]
+        handout = context.new_page()
+        handout.goto(page.get_attribute("#atelier-document-livret", "href"))
+        handout.wait_for_selector(".maillage-atelier-document--pret", state="attached")
+        kickers = handout.eval_on_selector_all(".maillage-print-entry", "nodes => nodes.map(node => node.textContent)")
+        assert [kicker.split("·")[-1].strip() for kicker in kickers] == ["fiche 1", "fiche 2"]
+        assert handout.inner_text("h2#fiche-" + chosen[1][0]).startswith(chosen[1][1][:20])
     finally:
         context.close()
 

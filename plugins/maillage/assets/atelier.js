@@ -596,6 +596,32 @@
     for (const note of document.querySelectorAll(".maillage-atelier-nojs")) note.hidden = true;
     root.hidden = false;
     fill();
+    keepForOffline();
+  }
+
+  // ---- Without a network ---------------------------------------------------------------------
+
+  /** Once the builder is loaded, keep what its documents need: a service worker
+      (atelier/hors-ligne.js) answers from this cache when the network does not, so that the
+      documents open, and the builder reloads, without a network. Same-origin only. */
+  function keepForOffline() {
+    if (!("serviceWorker" in navigator) || !("caches" in window) || !window.isSecureContext) {
+      return Promise.resolve(false);
+    }
+    const scope = new URL("atelier/", ROOT);
+    return navigator.serviceWorker.register(new URL("atelier/hors-ligne.js", ROOT).href, { scope: scope.pathname })
+      .then(() => window.caches.open("maillage-atelier"))
+      .then((cache) => {
+        const pages = ["atelier/", "atelier/fiches.json", "atelier/fiches/", "atelier/programme/", "atelier/livret/",
+          "atelier/cartes/"].map((path) => new URL(path, ROOT).href);
+        const assets = performance.getEntriesByType("resource").map((entry) => entry.name)
+          .filter((url) => new URL(url).origin === ROOT.origin);
+        return Promise.allSettled([...new Set([...pages, ...assets])].map((url) => cache.add(url)));
+      })
+      .then(() => {
+        document.documentElement.dataset.maillageHorsLigne = "pret";
+        return true;
+      }, () => false);
   }
 
   // ---- The three documents (atelier/programme/, livret/, cartes/) -----------------------------

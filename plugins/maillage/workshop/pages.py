@@ -41,6 +41,8 @@ ROOT = "atelier"
 BUILDER_URI = f"{ROOT}/index.md"
 DATA_URI = f"{ROOT}/fiches.json"
 """What the builder and the documents read: cards, sections, kits (assets/atelier.js)."""
+OFFLINE_URI = f"{ROOT}/hors-ligne.js"
+"""The service worker that lets the documents open without a network once the builder is loaded."""
 FORMS_URI = f"{ROOT}/fiches/index.md"
 """Every card in print form, which the documents clone."""
 DOCUMENTS = {
@@ -73,6 +75,8 @@ def workshop_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -
     yield GeneratedPage(BUILDER_URI, writer.render_page(
         "atelier.md.j2", BUILDER_URI, intro=text, kits=kits, paths=paths, documents=DOCUMENTS),
         edit, in_nav=True, carries_editor_text=False)  # no card text: the script writes it, as text
+    yield GeneratedPage(OFFLINE_URI, writer.render_page("atelier-hors-ligne.js.j2", OFFLINE_URI),
+                        carries_editor_text=False)
     yield GeneratedPage(DATA_URI, _data(handbook, cards, terms_of, terms, kits, site_name, site_url), carries_editor_text=False)
 
     links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
