@@ -143,7 +143,7 @@ def workshop(browser, base_url: str, chosen: list[tuple[str, str]], tmp_path_fac
     page.wait_for_function("() => document.getElementById('atelier-annonce').textContent.includes('en position 2 sur 5')")
     for (card_id, _), minutes in zip(order, MINUTES):
         page.fill(f"#atelier-duree-{card_id}", str(minutes))
-    page.fill(f"#atelier-note-{order[0][0]}", "Tour de table <b>sans balise</b>")
+    page.fill(f"#atelier-note-{order[0][0]}", "Tour de table <b>sans balise</b>, puis 2.5 min chacun.")
     page.fill("#atelier-titre", "Trois heures avec douze dirigeants")
     page.fill("#atelier-date", "2027-03-16")
     page.fill("#atelier-debut", "14:00")
@@ -173,7 +173,7 @@ def test_the_shared_address_rebuilds_the_same_workshop_in_a_fresh_browser(browse
         assert [page.input_value(f"#atelier-duree-{card_id}") for card_id, _ in workshop.order] == list(map(str, MINUTES))
         assert page.input_value("#atelier-titre") == "Trois heures avec douze dirigeants"
         assert page.input_value("#atelier-date") == "2027-03-16"
-        assert page.input_value(f"#atelier-note-{workshop.order[0][0]}") == "Tour de table <b>sans balise</b>"
+        assert page.input_value(f"#atelier-note-{workshop.order[0][0]}") == "Tour de table <b>sans balise</b>, puis 2.5 min chacun."
         assert page.inner_text("#atelier-resume") == "5 fiches · 2 h 40 · de 14:00 à 16:40"
     finally:
         context.close()

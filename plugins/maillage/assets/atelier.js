@@ -94,7 +94,7 @@
     if (workshop.date) params.set("date", workshop.date);
     if (workshop.start) params.set("debut", workshop.start);
     for (const card of workshop.cards) {
-      params.append("f", [card.id, card.minutes, card.note].join(".").replace(/\.$/, ""));
+      params.append("f", card.note ? `${card.id}.${card.minutes}.${card.note}` : `${card.id}.${card.minutes}`);
     }
     return params.toString();
   }
