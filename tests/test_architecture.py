@@ -29,6 +29,7 @@ LAYERS: list[set[str]] = [
     {"pipeline"},
     {"rendering"},
     {"printing", "finder", "search", "proposals", "opendata", "news", "diagnostic"},
+    {"workshop"},  # made of the print documents' parts
     {"producers", "serving", "config"},
     {"commands", "plugin"},
 ]

@@ -87,8 +87,14 @@ class HtmlCache:
     def __init__(self) -> None:
         self._current: dict[str, _Html] = {}
         self._previous: dict[str, _Html] = {}
+        self._build: object | None = None
 
-    def start_build(self) -> None:
+    def start_build(self, build: object) -> None:
+        """Once per build (its config): the print pages and the workshops' forms (workshop/pages.py)
+        each have an ``Assembly``, and a second start would drop what the first converted."""
+        if build is self._build:
+            return
+        self._build = build
         self._previous, self._current = self._current, {}
 
     def get(self, key: str, render: Callable[[], _Html]) -> _Html:
@@ -108,7 +114,7 @@ class _Converter:
 
     def __init__(self, config: MkDocsConfig, cache: HtmlCache) -> None:
         self._cache = cache
-        cache.start_build()
+        cache.start_build(config)
         extensions, settings = config.markdown_extensions, config.mdx_configs or {}
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=settings)
         self._configuration = _digest(json.dumps([extensions, settings], sort_keys=True, default=repr))

@@ -34,9 +34,9 @@ class PrintPages:
     """The print producer, with what it keeps from one build to the next: the fragments' HTML
     and the QR codes (the plugin makes one producer per process, see producers.py)."""
 
-    def __init__(self) -> None:
-        self.html = HtmlCache()
-        self.qr_codes = QrCodes()
+    def __init__(self, html: HtmlCache, qr_codes: QrCodes) -> None:
+        self.html = html
+        self.qr_codes = qr_codes
 
     def __call__(self, handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:
         return _print_pages(handbook, writer, self.html, self.qr_codes)
