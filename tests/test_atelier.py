@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, needs_chromium, serve_directory
+from browser_support import CHROMIUM, SHARED, needs_chromium, serve_directory
 from maillage.workshop.kits import KitProblem, load_kits
 from print_support import PDF_TOOLS, flat, needs_pdf_tools, pdf_pages, pdf_text
 
@@ -81,16 +81,10 @@ def test_the_real_kits_name_only_existing_cards(real_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def browser():
+    """The session's one Chromium (browser_support): tests open their own contexts in it."""
     if CHROMIUM is None:
         pytest.skip("Chromium absent: apt-get install chromium (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    return SHARED.get()
 
 
 @pytest.fixture(scope="module")

@@ -81,7 +81,7 @@ def _line_without_colon(text: str, number: int) -> tuple[int, int, str]:
     previous = lines[above] if above is not None else ""
     previous_stripped = previous.lstrip(" ")
     previous_indent = len(previous) - len(previous_stripped)
-    if stripped[:1] in _WORD_BULLETS:
+    if stripped and stripped[0] in _WORD_BULLETS:
         return number + 1, column, "YAML invalide, " + _WORD_BULLET_MESSAGE.format(bullet=stripped[0])
     glued = _KEY_WITHOUT_SPACE.fullmatch(stripped.rstrip())
     if glued:

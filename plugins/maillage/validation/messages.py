@@ -256,7 +256,7 @@ def _wrong_type(expected: list[str], value: object, path: FieldPath) -> str:
     wanted = " ou ".join(_TYPE_NAMES.get(kind, kind) for kind in expected)
     got = _describe_value(value)
     name = str(path[-1]) if path and isinstance(path[-1], str) else "clé"
-    if "array" in expected and isinstance(value, str) and value[:1] in _WORD_BULLETS:
+    if "array" in expected and isinstance(value, str) and value and value[0] in _WORD_BULLETS:
         return (f"doit être une liste, mais ses éléments commencent par « {value[0]} » (puce copiée d'un "
                 f"traitement de texte ?) : YAML ne reconnaît que le tiret simple « - ». Remplacez chaque "
                 f"« {value[0]} » par « - », chaque élément sur sa ligne sous « {name}: ».")
