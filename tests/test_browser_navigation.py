@@ -127,3 +127,23 @@ def test_the_print_page_of_a_section_prints_without_its_toolbar(
             assert page.get_by_role("heading", name=card.title, exact=True).is_visible()
     finally:
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+def test_the_previous_and_next_cards_are_two_links_apart(browser, card: Card, width: int) -> None:
+    """Each in its own block, the previous on the left, the next on the right, never one
+    paragraph that runs the two titles together."""
+    base_url, page = browser
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto(base_url + card.url)
+        previous, following = page.locator(".maillage-pager__previous"), page.locator(".maillage-pager__next")
+        assert page.locator(".maillage-pager > *").count() == 2
+        assert page.locator(".maillage-pager > *", has=previous).count() == 1
+        assert page.locator(".maillage-pager > *", has=following).count() == 1
+        assert page.locator(".maillage-pager > *", has=previous).evaluate(
+            "(block, next) => !block.contains(next)", following.element_handle())
+        left, right = previous.bounding_box(), following.bounding_box()
+        assert left["x"] + left["width"] <= right["x"], (left, right)
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
