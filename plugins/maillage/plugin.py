@@ -44,6 +44,7 @@ from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
+from .site_theme import add_theme
 from .validation.problems import one_line
 from .validation.schemas import SchemaSet
 
@@ -97,6 +98,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             elif asset.suffix == ".js" and uri not in config.extra_javascript:
                 config.extra_javascript.append(uri)
         config.theme.dirs.append(str(PRINT_THEME))  # last: a site's custom_dir can replace it
+        add_theme(config)  # French 404 page, a repository link that calls no API
         if self.config.search and str(indexing.THEME) not in config.theme.dirs:
             # Just before the theme's own folder (the last with a partials/search.html): over
             # Material's dialog, under a site's custom_dir.
