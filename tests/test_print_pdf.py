@@ -130,3 +130,45 @@ def test_deck_steps_fit_their_face_and_a_pdf_link_appears_once_its_pdf_exists(
     finally:
         pdf.unlink()
         pdf.parent.rmdir()
+
+
+def outline_of(pdf: Path) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks as (depth, title, page from 1), in order."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+    walk(reader.outline, 0)
+    return found
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize("which", ["fixture whole", "real section"])
+def test_a_document_pdf_has_bookmarks_and_its_contents_give_each_card_s_page(
+        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,  # noqa: F811
+        real_handbook: Handbook) -> None:  # noqa: F811
+    """Each card's bookmark and its line in the contents lead to the page that opens with its
+    title (printed in the body, under its kicker)."""
+    if which == "fixture whole":
+        pdf, cards = fixture_pdfs / "guide-complet.pdf", list(model.cards.values())
+    else:
+        pdf, cards = real_pdfs / f"{REAL_SECTION}.pdf", section_cards(real_handbook, REAL_SECTION)
+    bookmarks = outline_of(pdf)
+    assert bookmarks[:2] == [(0, "Couverture", 1), (0, "Sommaire", 2)]
+    bodies = [flat(body) for body in pdf_text(pdf, crop_mm=BODY_MM)]
+    contents = flat(pdf_text(pdf)[1])
+    for card in cards:
+        marks = [(title, page) for _, title, page in bookmarks if title.endswith(" · " + flat(card.title))]
+        assert len(marks) == 1, (card.title, bookmarks)
+        title, page = marks[0]
+        number = re.escape(title.split(" · ")[0])  # "Fiche 3"
+        assert re.search(rf"(?i){number}\s+{re.escape(flat(card.title))}", bodies[page - 1]), title  # its kicker, its title
+        assert re.search(rf"{number} · .*?\s{page}(\s|$)", contents), (title, page)
+    assert any(title == "Sources citées" for _, title, _ in bookmarks)
