@@ -25,6 +25,8 @@ from test_print import SITE_URL, model, printed  # noqa: F401  (the fixture hand
 BODY_MM = (17, 18, 17, 20)
 """print.css's page margins (left, top, right, bottom): the page title and number sit in them."""
 REAL_SECTION = "groupements-employeurs"
+LONG_CARDS_SECTION = "perenniser"
+"""The section whose cards took three pages each (issue 14)."""
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,8 @@ def fixture_pdfs(printed: Project) -> Path:  # noqa: F811
 @pytest.fixture(scope="module")
 def real_pdfs(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
     out = tmp_path_factory.mktemp("pdf")
-    make_pdfs([job for job in print_jobs(real_site, out) if job.name in (REAL_SECTION, f"{REAL_SECTION}-cartes")])
+    make_pdfs([job for job in print_jobs(real_site, out)
+               if job.name in (REAL_SECTION, f"{REAL_SECTION}-cartes", LONG_CARDS_SECTION)])
     return out
 
 
@@ -172,3 +175,29 @@ def test_a_document_pdf_has_bookmarks_and_its_contents_give_each_card_s_page(
         assert re.search(rf"(?i){number}\s+{re.escape(flat(card.title))}", bodies[page - 1]), title  # its kicker, its title
         assert re.search(rf"{number} · .*?\s{page}(\s|$)", contents), (title, page)
     assert any(title == "Sources citées" for _, title, _ in bookmarks)
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize("section", [REAL_SECTION, LONG_CARDS_SECTION])
+def test_a_card_takes_one_or_two_pages_of_a_section_document(
+        real_pdfs: Path, real_handbook: Handbook, section: str) -> None:  # noqa: F811
+    """Measured with make pdf (December 2026): every card of every section on one or two A4
+    pages; perenniser.pdf 39 pages for 17 cards (50 before), the whole handbook 292 (320)."""
+    pdf, cards = real_pdfs / f"{section}.pdf", section_cards(real_handbook, section)
+    starts = [page for _, title, page in outline_of(pdf) if title.startswith("Fiche ")]
+    appendices = [page for depth, title, page in outline_of(pdf) if title == "Sources citées"]
+    assert len(starts) == len(cards) and appendices
+    spans = [following - start for start, following in zip(starts, starts[1:] + appendices[:1])]
+    assert max(spans) <= 2, spans
+    total = pdf_pages(pdf)
+    print(f"\n{pdf.name}: {total} pages for {len(cards)} cards, {sum(span == 1 for span in spans)} on one page")
+    assert total <= 2 + 2 * len(cards) + 3, "a cover, the contents, two pages a card at most, the appendices"
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize("card", ["trouver-le-bon-animateur", "cibler-publics-insertion-geiq", "adapter-le-reseau-aux-besoins"])
+def test_a_real_card_printed_from_its_page_takes_two_pages_at_most(real_site: Path, tmp_path: Path, card: str) -> None:  # noqa: F811
+    """"Imprimer cette fiche": four half-empty pages before; 91 of the 103 cards now take two."""
+    pdf = tmp_path / "fiche.pdf"
+    print_to_pdf(real_site / "fiches" / card / "index.html", pdf, CHROMIUM)
+    assert pdf_pages(pdf) <= 2
