@@ -91,3 +91,16 @@ def test_the_footer_speaks_french(published) -> None:
     page.goto(base_url + "fiches/trouver-le-bon-animateur/")
     footer = page.locator(".md-footer").inner_text()
     assert "Made with" not in footer and "Maillage" in footer
+
+
+def test_a_deck_shows_whole_sheets_on_a_phone(published) -> None:
+    base_url, page = published
+    page.set_viewport_size({"width": 375, "height": 812})
+    try:
+        page.goto(base_url + "imprimer/lancer/cartes/")
+        boxes = page.locator(".maillage-deck__sheet").evaluate_all(
+            "sheets => sheets.map(sheet => sheet.getBoundingClientRect().right)")
+        assert boxes and max(boxes) <= 375, boxes
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
