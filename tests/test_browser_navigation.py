@@ -147,3 +147,18 @@ def test_the_previous_and_next_cards_are_two_links_apart(browser, card: Card, wi
         assert left["x"] + left["width"] <= right["x"], (left, right)
     finally:
         page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_card_or_case_page_highlights_its_section_in_the_navigation(browser, card: Card) -> None:
+    base_url, page = browser
+    for address, section, url in ((card.url, card.section.title, card.section.url),
+                                  (card.cases[0].url, "Expériences", "experiences/")):
+        page.goto(base_url + address)
+        active = page.locator(".md-sidebar--primary .md-nav__item--active > a.md-nav__link")
+        assert active.count() == 1, address
+        assert " ".join(active.inner_text().split()) == section
+        colour = active.evaluate("link => getComputedStyle(link).color")
+        other = page.locator(".md-sidebar--primary .md-nav__item:not(.md-nav__item--active) > a.md-nav__link").first
+        assert colour != other.evaluate("link => getComputedStyle(link).color"), "highlighted"
+        active.click()
+        page.wait_for_url(base_url + url)
