@@ -32,3 +32,19 @@ def test_a_card_has_one_number_in_every_document_and_deck(real_site: Path, handb
         deck = deck_numbers(real_site / "imprimer" / section.slug / "cartes" / "index.html")
         cards = [whole[f"fiche-{card.id}"] for card in handbook.section_cards(section)]
         assert deck == cards, section.slug
+
+
+def test_every_qr_code_of_every_deck_has_one_size(real_site: Path) -> None:
+    sizes = set()
+    for deck in (real_site / "imprimer").rglob("cartes/index.html"):
+        sizes |= set(re.findall(r'<svg [^>]*width="(\d+)" height="\1" class="maillage-qr"', deck.read_text(encoding="utf-8")))
+    assert len(sizes) == 1, sizes
+
+
+def test_a_deck_opens_with_a_cover_giving_its_edition(real_site: Path, handbook: Handbook) -> None:  # noqa: F811
+    section = handbook.sections[0]
+    deck = html.unescape((real_site / "imprimer" / section.slug / "cartes" / "index.html").read_text(encoding="utf-8"))
+    cover = deck.split('class="maillage-deck__cover"', 1)[1].split("maillage-deck__sheet", 1)[0]
+    assert section.title in cover and re.search(r"Édition du \d{1,2} \w+ \d{4}", cover)
+    assert f"{len(handbook.section_cards(section))} cartes" in cover
+    assert "retournement sur le bord court" in cover

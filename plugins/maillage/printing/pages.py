@@ -25,7 +25,7 @@ from .deck import Deck, make_deck
 from .documents import PDF_FOLDER, PrintDocument, pdf_name, print_documents
 from .fragments import Assembly
 from .links import PrintLinks, Scope
-from .qr import qr_svg
+from .qr import uniform_qr
 
 PRINT_THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates the plugin adds after the site's and Material's own."""
@@ -40,6 +40,7 @@ def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> I
     edition = datetime.date.today()
     links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
     assembly = Assembly(writer, links)
+    qr = uniform_qr(links.online(card) for card in handbook.cards.values())  # one size in every deck
     for document in print_documents(handbook):
         cards = document.cards
         deck = make_deck(document, cards) if cards else None
@@ -50,7 +51,8 @@ def print_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> I
         yield GeneratedPage(document.src_uri, _page(frame, scope.fill(body, markup=False)), finish=assembly)
         if deck is not None:
             scope = Scope(links, frozenset(), document.numbers)  # a deck holds no anchor: every link goes online
-            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr_svg, fragment=assembly.placer(scope))
+            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr, edition=edition,
+                                      fragment=assembly.placer(scope))
             yield GeneratedPage(deck.src_uri, _page(_deck_frame(deck, site_name), scope.fill(body, markup=False)),
                                 finish=assembly)
 

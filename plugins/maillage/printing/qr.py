@@ -14,6 +14,7 @@ code, and the PDF tests decode every code of a deck with ``zbarimg``.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 import segno
@@ -24,8 +25,9 @@ MODULE_PX = 3
 
 
 @functools.cache  # each card is in two decks; `mkdocs serve` keeps the codes between rebuilds
-def qr_svg(url: str) -> str:
-    code = segno.make_qr(url, error="m", mask=0, boost_error=False)
+def qr_svg(url: str, version: int | None = None) -> str:
+    """The QR code of ``url``; ``version`` (its number of modules) at least the one it needs."""
+    code = segno.make_qr(url, error="m", mask=0, boost_error=False, version=version)
     side = code.symbol_size(scale=MODULE_PX, border=0)[0]
     runs = []
     for y, row in enumerate(code.matrix):
@@ -37,3 +39,12 @@ def qr_svg(url: str) -> str:
             x += width
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{side}" height="{side}" class="maillage-qr" '
             f'role="img" aria-label="QR code : {url}"><path d="{"".join(runs)}"/></svg>')
+
+
+def uniform_qr(urls: Iterable[str]) -> Callable[[str], str]:
+    """A ``qr_svg`` that draws every code of ``urls`` at one size: the version the longest
+    address needs. Each code took the smallest version its address fits, so a deck held codes
+    of two sizes (29 and 33 modules)."""
+    versions = [segno.make_qr(url, error="m", mask=0, boost_error=False).version for url in urls]
+    version = max(versions, default=None)
+    return functools.partial(qr_svg, version=version)
