@@ -209,3 +209,12 @@ def test_the_first_results_write_the_words_searched(search, real_site: Path) -> 
         assert expected <= set(top), (query, top)
     print("\n" + "\n".join(report) + f"\nprecision at ten: {sum(shares) / len(shares):.2f}")
     assert sum(shares) / len(shares) >= PRECISION_FLOOR and min(shares) >= 0.8, report
+
+
+def test_a_rare_word_also_finds_its_family(search, real_site: Path) -> None:
+    """"pérennité" found 3 pages, "pérenniser" 30: the pages that write "pérennité" come first,
+    then those of its family."""
+    writing = {url for url, page in indexed_pages(real_site).items() if re.search(r"pérennités?\b", page["content"], re.I)}
+    results = search("pérennité", everything=True)
+    assert set(results.pages[:len(writing)]) == writing
+    assert results.count >= 20 and "perenniser/" in results.pages

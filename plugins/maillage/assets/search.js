@@ -17,6 +17,10 @@
  * (their text, which the first page of results loads anyway) and put in order: pages whose
  * title holds every word as typed, then pages whose text does, then the pages found through
  * the stem alone (tests/test_browser_search.py measures it).
+ *
+ * The French stemmer also keeps apart words of one family: "pérennité" found 3 pages and
+ * "pérenniser" 30. A single word that finds few pages is searched again by its first letters
+ * ("perenn"), and those pages follow the ones that write the word.
  */
 (function () {
   "use strict";
@@ -25,6 +29,8 @@
   var TYPING_DELAY = 150;
   var REORDERED = 3 * PAGE_SIZE;  /* at most, results read to put the exact words first */
   var READ_STEP = 5;
+  var FEW = 5;          /* fewer results than this: search the word's family too */
+  var FAMILY_LETTERS = 6;
   var OPENING_KEYS = ["/", "s", "f"];
   /* An elided article or pronoun (l', d', qu'…): Pagefind indexes "l'animateur" as a word of its
      own too, so a query that keeps it finds only the pages that write that form. */
@@ -76,7 +82,11 @@
       return;
     }
     load()
-      .then(function (pagefind) { return pagefind.debouncedSearch(query, {}, TYPING_DELAY); })
+      .then(function (pagefind) {
+        return pagefind.debouncedSearch(query, {}, TYPING_DELAY).then(function (found) {
+          return found === null ? null : withFamily(pagefind, query, found);
+        });
+      })
       .then(function (found) {
         if (found === null || ticket !== asked) return;  /* a later query replaced this one */
         return exactFirst(found.results, query).then(function (ordered) {
@@ -103,6 +113,20 @@
   function exactly(word) {
     var stem = word.length > 3 ? word.replace(/[sx]$/, "") : word;
     return new RegExp("(^|[^\\p{L}\\p{N}])" + stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[sx]?(?![\\p{L}\\p{N}])", "u");
+  }
+
+  /* ``found`` followed by the pages of the word's family when a single word found few. */
+  function withFamily(pagefind, query, found) {
+    var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var word = words.length === 1 ? words[0] : "";
+    var root = word.slice(0, Math.max(FAMILY_LETTERS, word.length - 3));
+    if (found.results.length >= FEW || root.length >= word.length) return Promise.resolve(found);
+    return pagefind.search(root).then(function (family) {
+      var seen = {};
+      found.results.forEach(function (result) { seen[result.id] = true; });
+      var more = family.results.filter(function (result) { return !seen[result.id]; });
+      return { results: found.results.concat(more) };
+    });
   }
 
   /* What Pagefind stored of a page, downloaded once however often it is asked for. */
