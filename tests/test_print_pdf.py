@@ -91,6 +91,12 @@ def test_a_deck_pdf_has_two_pages_a_sheet_and_qr_codes_that_lead_to_each_card(
         site_url = "https://maillage.github.io/maillage/"
     assert pdf_pages(pdf) == 2 + 2 * math.ceil(len(cards) / 4), "a cover and its back, then each sheet's two sides"
     assert "Édition du" in pdf_text(pdf)[0] and "bord court" in pdf_text(pdf)[1]
+    bookmarks = outline_of(pdf)
+    assert bookmarks[0] == (0, "Couverture", 1) and len(bookmarks) == 1 + len(cards)
+    texts = [flat(page) for page in pdf_text(pdf)]
+    for _, title, page in bookmarks[1:]:
+        number = title.split(" · ")[0].removeprefix("Carte ")
+        assert f"· carte {number}" in texts[page - 1] and page % 2 == 1, (title, page)  # on the front
     info = subprocess.run([PDF_TOOLS["pdfinfo"], "-l", "99", str(pdf)], capture_output=True, text=True).stdout
     assert "841.92 x 594.96 pts (A4)" in info and "594.96 x 841.92" not in info, "every sheet is A4 landscape"
     backs = [PDF_TOOLS["pdftoppm"], "-e", "-r", "120", "-gray", "-png", str(pdf), str(tmp_path / "page")]

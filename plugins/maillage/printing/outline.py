@@ -12,6 +12,10 @@ contents page in Chromium (no ``target-counter``), and its own bookmarks (headle
 3. add bookmarks that follow the contents (``contents``): each chapter, each entry, the
    appendices (``add_outline``).
 
+A workshop deck has no contents and no anchors (its links all go online): its bookmarks are its
+cover and each card, found on the sheet whose text carries the card's footer ("· carte 12",
+``deck_outline``).
+
 Titles come from the print page the plugin wrote (already escaped there, read back as text);
 anchors are the document's own ids, made of validated identifiers.
 """
@@ -19,6 +23,7 @@ anchors are the document's own ids, made of validated identifiers.
 from __future__ import annotations
 
 import html.parser
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,6 +96,53 @@ def contents(page_html: str) -> list[Entry]:
     reader.feed(page_html)
     reader.close()
     return reader.entries
+
+
+class _DeckReader(html.parser.HTMLParser):
+    """The cards of a deck page, in order: each front's title and its footer ("… · carte 12")."""
+
+    FIELDS = ("maillage-deck__title", "maillage-deck__footer")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fronts: list[dict[str, str]] = []
+        self._field: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        self._field = next((name for name in self.FIELDS if name in classes), None)
+        if self._field == self.FIELDS[0]:
+            self.fronts.append({})
+        if self._field and self.fronts:
+            self.fronts[-1][self._field] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        self._field = None
+
+    def handle_data(self, data: str) -> None:
+        if self._field and self.fronts:
+            self.fronts[-1][self._field] += data
+
+
+DECK_FOOTER = re.compile(r"· carte (\d+)\b")
+
+
+def deck_outline(page_html: str, pdf: Path) -> tuple[list[Entry], dict[str, int]]:
+    """A deck's bookmarks: its cover, then "Carte 12 · title" at the sheet of each card's front."""
+    reader = _DeckReader()
+    reader.feed(page_html)
+    reader.close()
+    entries: list[Entry] = []
+    for front in reader.fronts:
+        number = DECK_FOOTER.search(" ".join(front.get(reader.FIELDS[1], "").split()))
+        if number:
+            title = " ".join(front[reader.FIELDS[0]].split())
+            entries.append(Entry(f"Carte {number.group(1)} · {title}", f"carte-{number.group(1)}"))
+    pages = {COVER_ANCHOR: 1}
+    for page_number, page in enumerate(PdfReader(pdf).pages, start=1):
+        for number in DECK_FOOTER.findall(" ".join(page.extract_text().split())):
+            pages.setdefault(f"carte-{number}", page_number)
+    return entries, pages
 
 
 def anchors(entries: list[Entry]) -> list[str]:

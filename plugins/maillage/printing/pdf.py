@@ -76,7 +76,11 @@ NUMBERING_PASSES = 3
 def print_document(page: Path, pdf: Path, chromium: str) -> None:
     """``page`` as a PDF whose contents give each entry's page and whose bookmarks follow them."""
     print_to_pdf(page, pdf, chromium)
-    entries = outline.contents(page.read_text(encoding="utf-8"))
+    page_html = page.read_text(encoding="utf-8")
+    entries = outline.contents(page_html)
+    if not entries:  # a workshop deck
+        outline.add_outline(pdf, *outline.deck_outline(page_html, pdf))
+        return
     pages = outline.landing_pages(pdf)
     for _ in range(NUMBERING_PASSES - 1):
         fragment = outline.numbers_fragment(entries, pages)
