@@ -7,6 +7,7 @@ checked as a reader sees them, after the theme's and the finder's scripts have r
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,21 @@ pytestmark = needs_chromium
 
 BLOCKING = {"serious", "critical"}
 PRINT_PAGE = "imprimer/lancer/"
+DECK_PAGE = "imprimer/lancer/cartes/"
+WIDTHS = {"desktop": 1280, "phone": 375}
 
 
 @pytest.fixture(scope="module")
-def pages(real_site: Path):
-    """A browser tab per colour scheme on the served site."""
-    with serve_directory(real_site) as base_url, chromium_page() as page:
+def pages(real_site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A browser tab per colour scheme on the site as published, under /maillage/ (its
+    site_url) with its 404 page answering missing addresses."""
+    root = tmp_path_factory.mktemp("published")
+    os.symlink(real_site, root / "maillage")
+    os.symlink(real_site / "404.html", root / "404.html")
+    with serve_directory(root) as server_url, chromium_page() as page:
         dark = page.context.browser.new_page(viewport=page.viewport_size, color_scheme="dark")
         page.emulate_media(color_scheme="light")
-        yield base_url, {"light": page, "dark": dark}
+        yield server_url + "maillage/", {"light": page, "dark": dark}
 
 
 def blocking_violations(page) -> list[str]:
@@ -46,19 +53,23 @@ def open_search_results(page, query: str) -> None:
     assert page.evaluate("() => document.getElementById('__search').checked")
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("where", ["home", "section", "card", "finder", "print", "search results"])
+@pytest.mark.parametrize("where", ["home", "section", "card", "case", "finder", "print", "deck", "not found",
+                                   "search results"])
 def test_no_serious_accessibility_violation(pages, real_site: Path, handbook: Handbook, where: str,  # noqa: F811
-                                            scheme: str) -> None:
+                                            scheme: str, width: str) -> None:
     base_url, tabs = pages
     page = tabs[scheme]
+    page.set_viewport_size({"width": WIDTHS[width], "height": 900})
     card = handbook.section_cards(handbook.sections[0])[0]
     path = {"home": "", "section": address(handbook.sections[0]), "card": address(card),
-            "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE,
-            "search results": ""}[where]
+            "case": address(next(iter(handbook.cases.values()))),
+            "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE, "deck": DECK_PAGE,
+            "not found": "fiches/une-fiche-qui-n-existe-plus/", "search results": ""}[where]
     if where == "print" and not (real_site / PRINT_PAGE / "index.html").exists():
         pytest.skip(f"no print page {PRINT_PAGE} in this build")
-    if where == "print" and scheme == "dark":
+    if where in ("print", "deck") and scheme == "dark":
         pytest.skip("a print page has one colour scheme, for paper")
     page.goto(base_url + path)
     if where == "finder":

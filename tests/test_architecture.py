@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"rendering"},
     {"printing", "finder", "search", "proposals", "opendata", "news", "diagnostic"},
     {"workshop"},  # made of the print documents' parts
-    {"producers", "serving", "config"},
+    {"producers", "serving", "config", "navigation", "site_theme"},
     {"commands", "plugin"},
 ]
 CORE = ["kinds", "addresses", "loading", "validation", "model", "pipeline", "rendering"]

@@ -58,7 +58,7 @@ def test_two_facets_a_reload_then_clearing(finder, data: dict) -> None:
     assert 0 < len(expected) < len(data["cards"])
     assert shown_ids(page) == expected
     status = page.get_by_role("status")
-    assert status.inner_text() == f"{len(expected)} fiches sur {len(data['cards'])} correspondent."
+    assert status.inner_text().startswith(f"{len(expected)} fiches sur {len(data['cards'])} correspondent.")
     assert page.url.endswith("/trouver/?phase=launch&themes=financement")
 
     page.reload()
@@ -66,7 +66,7 @@ def test_two_facets_a_reload_then_clearing(finder, data: dict) -> None:
     assert shown_ids(page) == expected
     assert page.get_by_role("checkbox", name="lancer").is_checked()
     assert page.get_by_role("checkbox", name="Financement").is_checked()
-    assert status.inner_text() == f"{len(expected)} fiches sur {len(data['cards'])} correspondent."
+    assert status.inner_text().startswith(f"{len(expected)} fiches sur {len(data['cards'])} correspondent.")
 
     page.get_by_role("button", name="Effacer les filtres").click()
     assert shown_ids(page) == {row[0] for row in data["cards"]}
@@ -140,3 +140,36 @@ def test_without_javascript_every_card_is_listed(browser, data: dict) -> None:
         assert without_script.locator("#maillage-finder *").count() == 0  # no filter that could not work
     finally:
         without_script.close()
+
+
+@pytest.mark.parametrize(("typed", "first_titles"), [
+    # The home page's own examples (docs/index.md): every word need not be in a card.
+    ("notre réseau ne vit que de la subvention", {
+        "Se méfier des réseaux qui n'existent que grâce à la subvention",
+        "Ne pas laisser le réseau dépendre des seules subventions publiques"}),
+    ("nous voulons partager un salarié", {
+        "Donner aux salariés partagés une communauté de travail et une représentation",
+        "Préparer les futurs salariés par une formation au temps partagé"}),
+    # In a card's text, not in its title or summary: the header search finds it too.
+    ("mutualisation", {"Associer les représentants des salariés aux projets collectifs"}),
+])
+def test_a_sentence_finds_the_cards_that_match_it_best_first(finder, data: dict, typed: str,
+                                                             first_titles: set[str]) -> None:
+    page = finder
+    page.get_by_label("Votre situation en quelques mots").fill(typed)
+    page.wait_for_function("typed => new URLSearchParams(location.search).get('texte') === typed", arg=typed)
+    titles = page.locator(f"{SHOWN} strong").all_inner_texts()
+    assert 0 < len(titles) < len(data["cards"]) / 2, (typed, len(titles))
+    assert set(titles[:len(first_titles) + 1]) >= first_titles, (typed, titles[:5])
+    assert not page.get_by_role("status").inner_text().startswith("Aucune")
+
+
+def test_the_phase_filter_says_it_hides_the_cards_without_a_phase(finder, data: dict) -> None:
+    page = finder
+    phase = data["facets"][[facet["key"] for facet in data["facets"]].index("phase")]
+    column = [facet["key"] for facet in data["facets"]].index("phase") + 1
+    without = sum(1 for row in data["cards"] if not row[column])
+    assert without, "the handbook has cards without a phase"
+    page.get_by_role("group", name="Phase").get_by_role("checkbox", name=phase["values"][0][1]).check()
+    assert page.get_by_role("status").inner_text().endswith(
+        f"Le filtre Phase masque aussi {without} fiches sans phase, valables à tout moment.")

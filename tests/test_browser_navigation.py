@@ -127,3 +127,38 @@ def test_the_print_page_of_a_section_prints_without_its_toolbar(
             assert page.get_by_role("heading", name=card.title, exact=True).is_visible()
     finally:
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+def test_the_previous_and_next_cards_are_two_links_apart(browser, card: Card, width: int) -> None:
+    """Each in its own block, the previous on the left, the next on the right, never one
+    paragraph that runs the two titles together."""
+    base_url, page = browser
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto(base_url + card.url)
+        previous, following = page.locator(".maillage-pager__previous"), page.locator(".maillage-pager__next")
+        assert page.locator(".maillage-pager > *").count() == 2
+        assert page.locator(".maillage-pager > *", has=previous).count() == 1
+        assert page.locator(".maillage-pager > *", has=following).count() == 1
+        assert page.locator(".maillage-pager > *", has=previous).evaluate(
+            "(block, next) => !block.contains(next)", following.element_handle())
+        left, right = previous.bounding_box(), following.bounding_box()
+        assert left["x"] + left["width"] <= right["x"], (left, right)
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_card_or_case_page_highlights_its_section_in_the_navigation(browser, card: Card) -> None:
+    base_url, page = browser
+    for address, section, url in ((card.url, card.section.title, card.section.url),
+                                  (card.cases[0].url, "Expériences", "experiences/")):
+        page.goto(base_url + address)
+        active = page.locator(".md-sidebar--primary .md-nav__item--active > a.md-nav__link")
+        assert active.count() == 1, address
+        assert " ".join(active.inner_text().split()) == section
+        colour = active.evaluate("link => getComputedStyle(link).color")
+        other = page.locator(".md-sidebar--primary .md-nav__item:not(.md-nav__item--active) > a.md-nav__link").first
+        assert colour != other.evaluate("link => getComputedStyle(link).color"), "highlighted"
+        active.click()
+        page.wait_for_url(base_url + url)

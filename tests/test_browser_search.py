@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,3 +171,50 @@ def test_a_first_search_downloads_little_and_never_material_s_index(browser, rea
     assert any(url.endswith("pagefind/pagefind.js") for url in downloaded)
     print(f"\nfirst search: {len(downloaded)} responses, {sum(downloaded.values())} bytes compressed")
     assert sum(downloaded.values()) <= FIRST_SEARCH_BUDGET, downloaded
+
+
+def folded(text: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)).lower()
+
+
+PRECISION_SET = {
+    # query: (the forms a relevant page writes, folded; pages that must be in the first ten)
+    "groupement": (r"groupements?", {"groupements-employeurs/", "fiches/ouvrir-groupement-autres-secteurs/"}),
+    "pérennité": (r"perennites?", {"experiences/agefos-pme-groupes-cooperatifs/"}),
+    "mutualisation": (r"mutualisations?", {"fiches/associer-les-representants-des-salaries/"}),
+    "subvention": (r"subventions?", {"fiches/se-mefier-des-reseaux-nes-de-la-subvention/"}),
+    "animateur": (r"animateurs?", {"fiches/trouver-le-bon-animateur/"}),
+    "convention collective": (r"conventions? collectives?", {"fiches/choisir-convention-collective-groupement/"}),
+    "GEIQ": (r"geiqs?", {"fiches/cibler-publics-insertion-geiq/"}),
+    "gouvernance": (r"gouvernances?", set()),
+    "adhérents": (r"adherents?", set()),
+    "charte": (r"chartes?", set()),
+}
+PRECISION_FLOOR = 0.95
+"""Of the first ten results of each query, on average, the share of pages that write the word."""
+
+
+def test_the_first_results_write_the_words_searched(search, real_site: Path) -> None:
+    """Precision at ten: stemming merges "groupement" with "groupe"; a reader who typed
+    "groupement" first gets the pages that write it (or its plural)."""
+    texts = {url: folded(page["meta"].get("title", "") + " " + page["content"]) for url, page in indexed_pages(real_site).items()}
+    shares, report = [], []
+    for query, (forms, expected) in PRECISION_SET.items():
+        writing = {url for url, text in texts.items() if re.search(rf"(?<!\w){forms}(?!\w)", text)}
+        top = search(query).pages[:10]
+        relevant = [url for url in top if url in writing]
+        share = len(relevant) / min(10, len(writing)) if writing else 1.0
+        shares.append(min(share, 1.0))
+        report.append(f"{query}: {len(relevant)}/{len(top)} of the first ten write it ({len(writing)} pages do)")
+        assert expected <= set(top), (query, top)
+    print("\n" + "\n".join(report) + f"\nprecision at ten: {sum(shares) / len(shares):.2f}")
+    assert sum(shares) / len(shares) >= PRECISION_FLOOR and min(shares) >= 0.8, report
+
+
+def test_a_rare_word_also_finds_its_family(search, real_site: Path) -> None:
+    """"pérennité" found 3 pages, "pérenniser" 30: the pages that write "pérennité" come first,
+    then those of its family."""
+    writing = {url for url, page in indexed_pages(real_site).items() if re.search(r"pérennités?\b", page["content"], re.I)}
+    results = search("pérennité", everything=True)
+    assert set(results.pages[:len(writing)]) == writing
+    assert results.count >= 20 and "perenniser/" in results.pages

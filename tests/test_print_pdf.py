@@ -24,6 +24,8 @@ from test_print import SITE_URL
 BODY_MM = (17, 18, 17, 20)
 """print.css's page margins (left, top, right, bottom): the page title and number sit in them."""
 REAL_SECTION = "groupements-employeurs"
+LONG_CARDS_SECTION = "perenniser"
+"""The section whose cards took three pages each (issue 14)."""
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,8 @@ def fixture_pdfs(printed: Project) -> Path:
 @pytest.fixture(scope="module")
 def real_pdfs(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
-    make_pdfs([job for job in print_jobs(real_site, out) if job.name in (REAL_SECTION, f"{REAL_SECTION}-cartes")])
+    make_pdfs([job for job in print_jobs(real_site, out)
+               if job.name in (REAL_SECTION, f"{REAL_SECTION}-cartes", LONG_CARDS_SECTION)])
     return out
 
 
@@ -85,7 +88,14 @@ def test_a_deck_pdf_has_two_pages_a_sheet_and_qr_codes_that_lead_to_each_card(
     else:
         pdf, cards = real_pdfs / f"{REAL_SECTION}-cartes.pdf", section_cards(handbook, REAL_SECTION)
         site_url = "https://maillage.github.io/maillage/"
-    assert pdf_pages(pdf) == 2 * math.ceil(len(cards) / 4)
+    assert pdf_pages(pdf) == 2 + 2 * math.ceil(len(cards) / 4), "a cover and its back, then each sheet's two sides"
+    assert "Édition du" in pdf_text(pdf)[0] and "bord court" in pdf_text(pdf)[1]
+    bookmarks = outline_of(pdf)
+    assert bookmarks[0] == (0, "Couverture", 1) and len(bookmarks) == 1 + len(cards)
+    texts = [flat(page) for page in pdf_text(pdf)]
+    for _, title, page in bookmarks[1:]:
+        number = title.split(" · ")[0].removeprefix("Carte ")
+        assert f"· carte {number}" in texts[page - 1] and page % 2 == 1, (title, page)  # on the front
     info = subprocess.run([PDF_TOOLS["pdfinfo"], "-l", "99", str(pdf)], capture_output=True, text=True).stdout
     assert "841.92 x 594.96 pts (A4)" in info and "594.96 x 841.92" not in info, "every sheet is A4 landscape"
     backs = [PDF_TOOLS["pdftoppm"], "-e", "-r", "120", "-gray", "-png", str(pdf), str(tmp_path / "page")]
@@ -129,3 +139,71 @@ def test_deck_steps_fit_their_face_and_a_pdf_link_appears_once_its_pdf_exists(
     finally:
         pdf.unlink()
         pdf.parent.rmdir()
+
+
+def outline_of(pdf: Path) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks as (depth, title, page from 1), in order."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+    walk(reader.outline, 0)
+    return found
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize("which", ["fixture whole", "real section"])
+def test_a_document_pdf_has_bookmarks_and_its_contents_give_each_card_s_page(
+        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,  # noqa: F811
+        real_handbook: Handbook) -> None:  # noqa: F811
+    """Each card's bookmark and its line in the contents lead to the page that opens with its
+    title (printed in the body, under its kicker)."""
+    if which == "fixture whole":
+        pdf, cards = fixture_pdfs / "guide-complet.pdf", list(model.cards.values())
+    else:
+        pdf, cards = real_pdfs / f"{REAL_SECTION}.pdf", section_cards(real_handbook, REAL_SECTION)
+    bookmarks = outline_of(pdf)
+    assert bookmarks[:2] == [(0, "Couverture", 1), (0, "Sommaire", 2)]
+    bodies = [flat(body) for body in pdf_text(pdf, crop_mm=BODY_MM)]
+    contents = flat(pdf_text(pdf)[1])
+    for card in cards:
+        marks = [(title, page) for _, title, page in bookmarks if title.endswith(" · " + flat(card.title))]
+        assert len(marks) == 1, (card.title, bookmarks)
+        title, page = marks[0]
+        number = re.escape(title.split(" · ")[0])  # "Fiche 3"
+        assert re.search(rf"(?i){number}\s+{re.escape(flat(card.title))}", bodies[page - 1]), title  # its kicker, its title
+        assert re.search(rf"{number} · .*?\s{page}(\s|$)", contents), (title, page)
+    assert any(title == "Sources citées" for _, title, _ in bookmarks)
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize("section", [REAL_SECTION, LONG_CARDS_SECTION])
+def test_a_card_takes_one_or_two_pages_of_a_section_document(
+        real_pdfs: Path, real_handbook: Handbook, section: str) -> None:  # noqa: F811
+    """Measured with make pdf (December 2026): every card of every section on one or two A4
+    pages; perenniser.pdf 39 pages for 17 cards (50 before), the whole handbook 292 (320)."""
+    pdf, cards = real_pdfs / f"{section}.pdf", section_cards(real_handbook, section)
+    starts = [page for _, title, page in outline_of(pdf) if title.startswith("Fiche ")]
+    appendices = [page for depth, title, page in outline_of(pdf) if title == "Sources citées"]
+    assert len(starts) == len(cards) and appendices
+    spans = [following - start for start, following in zip(starts, starts[1:] + appendices[:1])]
+    assert max(spans) <= 2, spans
+    total = pdf_pages(pdf)
+    print(f"\n{pdf.name}: {total} pages for {len(cards)} cards, {sum(span == 1 for span in spans)} on one page")
+    assert total <= 2 + 2 * len(cards) + 3, "a cover, the contents, two pages a card at most, the appendices"
+
+
+@needs_pdf_tools
+@pytest.mark.parametrize("card", ["trouver-le-bon-animateur", "cibler-publics-insertion-geiq", "adapter-le-reseau-aux-besoins"])
+def test_a_real_card_printed_from_its_page_takes_two_pages_at_most(real_site: Path, tmp_path: Path, card: str) -> None:  # noqa: F811
+    """"Imprimer cette fiche": four half-empty pages before; 91 of the 103 cards now take two."""
+    pdf = tmp_path / "fiche.pdf"
+    print_to_pdf(real_site / "fiches" / card / "index.html", pdf, CHROMIUM)
+    assert pdf_pages(pdf) <= 2

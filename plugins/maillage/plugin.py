@@ -5,6 +5,7 @@
     on_nav      under ``serve --dirty``, show the pages kept from the last build to other plugins
     on_page_markdown  escape the titles and descriptions the theme prints without escaping
     on_page_content   sanitise the HTML that generated pages produce
+    on_page_context   highlight a card's or a case's section in the navigation
     on_post_page      complete the pages that share parts with others (print pages)
     on_post_build     index the built site for the header search (Pagefind)
     on_build_error    under ``serve --dirty``, build everything next time
@@ -41,11 +42,13 @@ from .rendering.pages import PageWriter, TemplateFailure
 from .producers import producers
 from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
+from .navigation import SectionHighlight
 from .rendering.sanitise import sanitise
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
 from .loading.problems import one_line
+from .site_theme import add_theme
 from .validation.schemas import SchemaSet
 
 ASSETS = PACKAGE_TEMPLATES.parent / "assets"
@@ -74,6 +77,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.background_search: indexing.BackgroundIndexing | None = None
         self.producers = producers()
         """Made once: under ``serve`` they keep what an edit did not change (print pages' HTML)."""
+        self.section_highlight = SectionHighlight()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -100,6 +104,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             elif asset.suffix == ".js" and uri not in config.extra_javascript:
                 config.extra_javascript.append(uri)
         config.theme.dirs.append(str(PRINT_THEME))  # last: a site's custom_dir can replace it
+        add_theme(config)  # French 404 page, a repository link that calls no API
         if self.config.search and str(indexing.THEME) not in config.theme.dirs:
             # Just before the theme's own folder (the last with a partials/search.html): over
             # Material's dialog, under a site's custom_dir.
@@ -137,6 +142,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             self._add(files, config, page)
         self.searched = self.config.search
         handbook = result.handbook
+        self.section_highlight.plan(handbook)
         log.info("maillage: %d fiches, %d expériences, %d termes, %d sources", len(handbook.cards),
                  len(handbook.cases), len(handbook.terms), len(handbook.sources))
         return files
@@ -162,7 +168,12 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        self.section_highlight.light(page, nav)  # a card's section, highlighted in the navigation
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.section_highlight.dim()
         # Here rather than in on_page_content: MkDocs keeps every page's content until the build
         # ends, and the print pages' full HTML is the whole handbook several times over.
         finish = self.finishers.get(page.file.src_uri)

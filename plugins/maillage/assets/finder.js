@@ -8,6 +8,13 @@
  * cards ticking it would leave, hides the other cards, announces how many remain, and keeps the
  * choices in the address (?phase=launch&themes=financement,animation&texte=subvention) so that
  * a view can be reloaded or shared.
+ *
+ * Readers describe a situation ("notre réseau ne vit que de la subvention"), so the words are
+ * answered by the header search's own index (Pagefind: French stems, accents, the card's whole
+ * text), one word at a time, and cards are ranked by how well they match instead of having to
+ * hold every word: a word found in almost every card ("nous", "de", "réseau") or in none
+ * ("voulons") does not decide, and a card must hold at least half of the other words. Where the
+ * site has no Pagefind index, the words are looked for in each card's title and summary.
  */
 (function () {
   "use strict";
@@ -16,6 +23,9 @@
   var DATA_URL = "fiches.json";
   var TEXT_KEY = "texte";
   var TYPING_DELAY = 250;
+  var CARD_TABLE = "maillage-fiches.json";  /* written beside the index: search/cards.py */
+  var COMMON_SHARE = 0.8;  /* a word in more cards than this share tells them apart too little */
+  var ELISION = /(^|[^\p{L}])(?:[cdjlmnst]|qu)['’](?=\p{L})/giu;
 
   /* Accent-free and lower case, like the site's search: "Pérenniser" -> "perenniser". */
   function fold(text) {
@@ -36,6 +46,76 @@
       });
   }
 
+  /* The words typed, as Pagefind will read each one: elided articles dropped, once each. */
+  function searchWords(text) {
+    var seen = {};
+    return text.toLowerCase().replace(ELISION, "$1 ").split(/[^\p{L}\p{N}&]+/u).filter(function (word) {
+      if (word.length < 2 || seen[word]) return false;
+      seen[word] = true;
+      return true;
+    });
+  }
+
+  /* Pagefind and the table of its cards, loaded once, as the header search loads them
+     (assets/search.js); null where the site has no Pagefind search. */
+  var engine;
+  function index() {
+    if (engine !== undefined) return engine;
+    var dialog = document.querySelector("[data-maillage-search]");
+    if (!dialog || typeof fetch === "undefined") return (engine = null);
+    var base = new URL(dialog.getAttribute("data-maillage-search-base"), document.baseURI);
+    var script = new URL(dialog.getAttribute("data-maillage-search"), document.baseURI);
+    engine = Promise.all([
+      import(script.href).then(function (pagefind) {
+        return pagefind.options({ baseUrl: base.pathname, noWorker: true }).then(function () { return pagefind; });
+      }),
+      fetch(new URL(CARD_TABLE, script).href).then(function (response) {
+        if (!response.ok) throw new Error(CARD_TABLE + " : " + response.status);
+        return response.json();
+      })
+    ]).catch(function (error) {
+      console.warn("Maillage : recherche indisponible, les mots sont cherchés dans les titres", error);
+      return null;
+    });
+    return engine;
+  }
+
+  /* Each card's score for the words typed (card id -> score), only for the cards that match;
+     null when the index cannot answer. */
+  function rank(text, total) {
+    var typed = searchWords(text);
+    var loading = index();
+    if (!loading) return Promise.resolve(null);
+    return loading.then(function (loaded) {
+      if (!loaded) return null;
+      var pagefind = loaded[0], table = loaded[1];
+      return Promise.all(typed.map(function (word) { return pagefind.search(word); })).then(function (answers) {
+        var scores = {}, decisive = {}, common = {}, deciding = 0, all = 0;
+        answers.forEach(function (answer) {
+          var cards = answer.results.filter(function (result) { return table.hasOwnProperty(result.id); });
+          if (!cards.length) return;  /* a word no card holds ("voulons") */
+          var decides = cards.length <= COMMON_SHARE * total;
+          all += 1;
+          if (decides) deciding += 1;
+          cards.forEach(function (result) {
+            var id = table[result.id];
+            scores[id] = (scores[id] || 0) + result.score;
+            var counts = decides ? decisive : common;
+            counts[id] = (counts[id] || 0) + 1;
+          });
+        });
+        var needed = Math.ceil(deciding / 2);
+        var matching = new Map();
+        Object.keys(scores).forEach(function (id) {
+          /* only common words typed ("réseau"): the cards that hold them all */
+          var enough = deciding ? (decisive[id] || 0) >= needed : (common[id] || 0) === all;
+          if (enough) matching.set(id, scores[id]);
+        });
+        return matching;
+      });
+    });
+  }
+
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
@@ -51,16 +131,21 @@
 
   function build(root, data) {
     var facets = data.facets;
-    var cards = data.cards.map(function (row) {
+    var cards = data.cards.map(function (row, order) {
       var item = document.getElementById("fiche-" + row[0]);
       var values = row.slice(1);
       var labels = [];
       values.forEach(function (positions, f) {
         positions.forEach(function (p) { labels.push(facets[f].values[p][1]); });
       });
-      return item && { item: item, values: values, text: fold(item.textContent + " " + labels.join(" ")) };
+      return item && { id: row[0], order: order, item: item, values: values,
+                       text: fold(item.textContent + " " + labels.join(" ")) };
     }).filter(Boolean);
     var groups = Array.prototype.slice.call(document.querySelectorAll(".maillage-finder__group"));
+    var lists = cards.map(function (card) { return card.item.parentNode; })
+      .filter(function (list, position, all) { return all.indexOf(list) === position; });
+    var groupsEnd = groups.length ? groups[groups.length - 1].nextSibling : null;
+    var PHASE = facets.map(function (facet) { return facet.key; }).indexOf("phase");
 
     var words = element("input", {
       type: "search", id: ROOT_ID + "-texte", name: TEXT_KEY, autocomplete: "off",
@@ -109,21 +194,50 @@
       return location.pathname + (query ? "?" + query : "") + location.hash;
     }
 
+    /* The best matches first: cards within their section, sections by their best card; the
+       page's own order when no words are typed. */
+    function reorder(scores) {
+      function score(card) { return scores ? scores.get(card.id) || 0 : 0; }
+      function byScore(a, b) { return score(b) - score(a) || a.order - b.order; }
+      lists.forEach(function (list) {
+        cards.filter(function (card) { return card.item.parentNode === list; }).sort(byScore)
+          .forEach(function (card) { list.appendChild(card.item); });
+      });
+      var best = groups.map(function (group, position) {
+        var top = cards.filter(function (card) { return group.contains(card.item) && !card.item.hidden; })
+          .reduce(function (high, card) { return Math.max(high, score(card)); }, 0);
+        return { group: group, top: top, position: position };
+      }).sort(function (a, b) { return b.top - a.top || a.position - b.position; });
+      if (groups.length) best.forEach(function (entry) { groups[0].parentNode.insertBefore(entry.group, groupsEnd); });
+    }
+
+    var asked = 0;  /* the latest update: an older answer arriving late is dropped */
     function update() {
       var selection = chosen();
-      var typed = wordsOf(words.value);
+      var ticket = ++asked;
+      var text = words.value;
+      var ranking = searchWords(text).length ? rank(text, cards.length) : Promise.resolve(null);
+      ranking.then(function (scores) {
+        if (ticket === asked) show(selection, scores, text);
+      });
+    }
+
+    function show(selection, scores, text) {
+      var typed = scores ? [] : wordsOf(text);
       var fits = cards.map(function (card) {
         return facets.map(function (_, f) {
           return !selection[f].size || card.values[f].some(function (p) { return selection[f].has(p); });
         });
       });
       var counts = facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
-      var shown = 0;
+      var shown = 0, phaseless = 0;
       cards.forEach(function (card, c) {
-        var saysIt = typed.every(function (word) { return card.text.indexOf(word) !== -1; });
+        var saysIt = scores ? scores.has(card.id)
+          : typed.every(function (word) { return card.text.indexOf(word) !== -1; });
         var misses = fits[c].filter(function (fit) { return !fit; }).length;
         card.item.hidden = !(saysIt && !misses);
         if (!card.item.hidden) shown += 1;
+        if (saysIt && misses === 1 && !fits[c][PHASE] && !card.values[PHASE].length) phaseless += 1;
         /* A value's count: the cards shown if it were the only value ticked in its facet. */
         if (saysIt && misses <= 1) {
           card.values.forEach(function (positions, f) {
@@ -137,6 +251,10 @@
         : shown === cards.length ? "Les " + shown + " fiches sont affichées."
         : shown + " " + plural(shown, "fiche", "fiches") + " sur " + cards.length + " "
           + plural(shown, "correspond.", "correspondent.");
+      /* A card without a phase holds at every stage: say that the phase filter hides it too. */
+      if (phaseless) status.textContent += " Le filtre Phase masque aussi " + phaseless + " "
+        + plural(phaseless, "fiche sans phase, valable", "fiches sans phase, valables") + " à tout moment.";
+      reorder(scores);
       history.replaceState(history.state, "", address(selection));
     }
 

@@ -11,12 +11,26 @@
  * Enter opens the first result. Each result links to its page with its title and, for a card,
  * its summary (data-pagefind-meta="summary"), otherwise the passage that matches; the count of
  * results is announced by the live region above them.
+ *
+ * Pagefind matches stems, so "groupement" also finds every page that says only "groupe" and
+ * ranks some of them above pages that say "groupement". The first results are therefore read
+ * (their text, which the first page of results loads anyway) and put in order: pages whose
+ * title holds every word as typed, then pages whose text does, then the pages found through
+ * the stem alone (tests/test_browser_search.py measures it).
+ *
+ * The French stemmer also keeps apart words of one family: "pérennité" found 3 pages and
+ * "pérenniser" 30. A single word that finds few pages is searched again by its first letters
+ * ("perenn"), and those pages follow the ones that write the word.
  */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
   var TYPING_DELAY = 150;
+  var REORDERED = 3 * PAGE_SIZE;  /* at most, results read to put the exact words first */
+  var READ_STEP = 5;
+  var FEW = 5;          /* fewer results than this: search the word's family too */
+  var FAMILY_LETTERS = 6;
   var OPENING_KEYS = ["/", "s", "f"];
   /* An elided article or pronoun (l', d', qu'…): Pagefind indexes "l'animateur" as a word of its
      own too, so a query that keeps it finds only the pages that write that form. */
@@ -68,24 +82,89 @@
       return;
     }
     load()
-      .then(function (pagefind) { return pagefind.debouncedSearch(query, {}, TYPING_DELAY); })
+      .then(function (pagefind) {
+        return pagefind.debouncedSearch(query, {}, TYPING_DELAY).then(function (found) {
+          return found === null ? null : withFamily(pagefind, query, found);
+        });
+      })
       .then(function (found) {
         if (found === null || ticket !== asked) return;  /* a later query replaced this one */
-        results = found.results;
-        var count = results.length;
-        var summary = say(count === 0 ? "search.result.none" : count === 1 ? "search.result.one" : "search.result.other", count);
-        list.replaceChildren();
-        return next(ticket, summary);
+        return exactFirst(found.results, query).then(function (ordered) {
+          if (ticket !== asked) return;
+          results = ordered;
+          var count = results.length;
+          var summary = say(count === 0 ? "search.result.none" : count === 1 ? "search.result.one" : "search.result.other", count);
+          list.replaceChildren();
+          return next(ticket, summary);
+        });
       })
       .catch(function () {
         if (ticket === asked) show([], ticket, "La recherche n'a pas pu se charger. Rechargez la page pour réessayer.");
       });
   }
 
+  /* Accent-free and lower case, as Pagefind compares words. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  /* A word as typed, in the singular or the plural, as a whole word: "groupement" matches
+     "groupements" but not "groupe". */
+  function exactly(word) {
+    var stem = word.length > 3 ? word.replace(/[sx]$/, "") : word;
+    return new RegExp("(^|[^\\p{L}\\p{N}])" + stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[sx]?(?![\\p{L}\\p{N}])", "u");
+  }
+
+  /* ``found`` followed by the pages of the word's family when a single word found few. */
+  function withFamily(pagefind, query, found) {
+    var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var word = words.length === 1 ? words[0] : "";
+    var root = word.slice(0, Math.max(FAMILY_LETTERS, word.length - 3));
+    if (found.results.length >= FEW || root.length >= word.length) return Promise.resolve(found);
+    return pagefind.search(root).then(function (family) {
+      var seen = {};
+      found.results.forEach(function (result) { seen[result.id] = true; });
+      var more = family.results.filter(function (result) { return !seen[result.id]; });
+      return { results: found.results.concat(more) };
+    });
+  }
+
+  /* What Pagefind stored of a page, downloaded once however often it is asked for. */
+  function data(result) {
+    if (!result.loaded) result.loaded = result.data();
+    return result.loaded;
+  }
+
+  /* The first results reordered: every word as typed in the title, then in the text, then the
+     pages found through a shared stem only; Pagefind's order within each. Results are read a few
+     at a time, only until the first page of results is made of pages that write the words. */
+  function exactFirst(found, query) {
+    var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length > 1; }).map(exactly);
+    if (!words.length) return Promise.resolve(found);
+    function says(text) {
+      var folded = fold(text || "");
+      return words.every(function (word) { return word.test(folded); });
+    }
+    function read(count) {
+      var head = found.slice(0, count);
+      return Promise.all(head.map(data)).then(function (pages) {
+        var tiers = pages.map(function (page, position) {
+          var tier = says(page.meta.title) ? 0 : says(page.content) ? 1 : 2;
+          return { result: head[position], tier: tier, position: position };
+        });
+        var exact = tiers.filter(function (entry) { return entry.tier < 2; }).length;
+        if (exact < PAGE_SIZE && count < Math.min(found.length, REORDERED)) return read(count + READ_STEP);
+        tiers.sort(function (a, b) { return a.tier - b.tier || a.position - b.position; });
+        return tiers.map(function (entry) { return entry.result; }).concat(found.slice(count));
+      });
+    }
+    return read(PAGE_SIZE);
+  }
+
   /* The next results, in order, with what Pagefind stored of each page. */
   function next(ticket, summary) {
     var batch = results.slice(list.children.length, list.children.length + PAGE_SIZE);
-    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+    return Promise.all(batch.map(data)).then(function (pages) {
       show(pages, ticket, summary);
     });
   }

@@ -51,7 +51,8 @@ class PrintDocument:
     terms: tuple[Term, ...]
     """Glossary terms its text uses, spelled out at the end (none when it holds the glossary)."""
     numbers: dict[str, int] = field(repr=False)
-    """Anchor of each card and case → its number in the document ("fiche 3")."""
+    """Anchor of each card and case → its number ("fiche 3"): its number in the whole handbook,
+    so that a card keeps one number in its section's document, the whole handbook and the decks."""
     anchors: frozenset[str] = field(repr=False)
     """Every anchor the document holds: entries, sources, spelled-out terms."""
     anchors_by_src: dict[str, str] = field(repr=False)
@@ -106,16 +107,19 @@ def print_documents(handbook: Handbook) -> list[PrintDocument]:
                         tuple(handbook.section_cards(section))) for section in handbook.sections]
     chapters.append(Chapter(CASES_SLUG, "Expériences", addresses.url(CASES_INDEX), "case", tuple(handbook.ordered_cases())))
     chapters.append(Chapter(GLOSSARY_SLUG, "Glossaire", addresses.url(GLOSSARY), "term", tuple(terms)))
+    # One number per card and per case, in the whole handbook's reading order: a trainer who
+    # hands out the section's document and its deck refers to "fiche 23" in both.
+    numbering: dict[str, int] = {}
+    for kind in (Card, Case):
+        members = [entry for part in chapters for entry in part.entries if isinstance(entry, kind)]
+        numbering.update((anchor(entry), number) for number, entry in enumerate(members, start=1))
 
     def document(slug: str, title: str, parts: list[Chapter]) -> PrintDocument:
         entries = [entry for part in parts for entry in part.entries if not isinstance(entry, Term)]
         cited = {citation.ref for entry in entries for citation in entry.sources}
         has_glossary = any(part.slug == GLOSSARY_SLUG for part in parts)
         spelled_out = set().union(*(used[id(entry)] for entry in entries)) if not has_glossary else set()
-        numbers: dict[str, int] = {}
-        for kind in (Card, Case):
-            members = [entry for entry in entries if isinstance(entry, kind)]
-            numbers.update((anchor(entry), number) for number, entry in enumerate(members, start=1))
+        numbers = {anchor(entry): numbering[anchor(entry)] for entry in entries}
         held_sources = tuple(source for source in sources if source.id in cited)
         held_terms = tuple(term for term in terms if term in spelled_out)
         glossary = [entry for part in parts for entry in part.entries if isinstance(entry, Term)]

@@ -51,6 +51,7 @@ def _print_pages(handbook: Handbook, writer: PageWriter, cache: HtmlCache,
     edition = datetime.date.today()
     links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
     assembly = Assembly(writer, links, cache)
+    qr = qr_codes.uniform(links.online(card) for card in handbook.cards.values())  # one size in every deck
     for document in print_documents(handbook):
         cards = document.cards
         deck = make_deck(document, cards) if cards else None
@@ -61,7 +62,8 @@ def _print_pages(handbook: Handbook, writer: PageWriter, cache: HtmlCache,
         yield GeneratedPage(document.src_uri, _page(frame, scope.fill(body, markup=False)), finish=assembly)
         if deck is not None:
             scope = Scope(links, frozenset(), document.numbers)  # a deck holds no anchor: every link goes online
-            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr_codes, fragment=assembly.placer(scope))
+            body = writer.render_page("deck.md.j2", deck.src_uri, deck=deck, qr=qr, edition=edition,
+                                      fragment=assembly.placer(scope))
             yield GeneratedPage(deck.src_uri, _page(_deck_frame(deck, site_name), scope.fill(body, markup=False)),
                                 finish=assembly)
 

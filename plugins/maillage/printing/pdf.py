@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..addresses import PRINT_ROOT
+from . import outline
 from .documents import pdf_name
 
 CHROMIUM_FLAGS = (
@@ -54,18 +55,44 @@ def print_jobs(site_dir: Path, out_dir: Path) -> list[PrintJob]:
     return [PrintJob(page, out_dir / pdf_name(page.parent.relative_to(site_dir).as_posix() + "/")) for page in pages]
 
 
-def print_to_pdf(page: Path, pdf: Path, chromium: str) -> None:
+def print_to_pdf(page: Path, pdf: Path, chromium: str, fragment: str = "") -> None:
+    """One Chromium print of ``page``; ``fragment`` is added to its address (see outline.py)."""
     pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="maillage-chromium-") as profile:
         try:
             result = subprocess.run(
-                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
+                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri() + fragment],
                 capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
             raise PdfFailure(f"Chromium n'a pas fini d'imprimer {page} en {TIMEOUT_SECONDS} s") from None
     if result.returncode != 0 or not pdf.is_file():
         detail = result.stderr.strip().splitlines()[-1:] or ["aucun message"]
         raise PdfFailure(f"Chromium n'a pas pu imprimer {page} (code {result.returncode}) : {detail[0]}")
+
+
+NUMBERING_PASSES = 3
+"""Prints at most, when numbering the contents moves an entry to another page."""
+
+
+def print_document(page: Path, pdf: Path, chromium: str) -> None:
+    """``page`` as a PDF whose contents give each entry's page and whose bookmarks follow them."""
+    print_to_pdf(page, pdf, chromium)
+    page_html = page.read_text(encoding="utf-8")
+    entries = outline.contents(page_html)
+    if not entries:  # a workshop deck
+        outline.add_outline(pdf, *outline.deck_outline(page_html, pdf))
+        return
+    pages = outline.landing_pages(pdf)
+    for _ in range(NUMBERING_PASSES - 1):
+        fragment = outline.numbers_fragment(entries, pages)
+        if not fragment:
+            break
+        print_to_pdf(page, pdf, chromium, fragment)
+        landed = outline.landing_pages(pdf)
+        if all(landed.get(anchor) == pages.get(anchor) for anchor in outline.anchors(entries)):
+            break
+        pages = landed
+    outline.add_outline(pdf, entries, pages)
 
 
 def make_pdfs(jobs: Iterable[PrintJob], chromium: str | None = None, workers: int | None = None) -> list[Path]:
@@ -75,5 +102,5 @@ def make_pdfs(jobs: Iterable[PrintJob], chromium: str | None = None, workers: in
         raise PdfFailure("Chromium est introuvable : installez-le (apt-get install chromium) puis relancez.")
     jobs = list(jobs)
     with ThreadPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool:
-        list(pool.map(lambda job: print_to_pdf(job.page, job.pdf, chromium), jobs))
+        list(pool.map(lambda job: print_document(job.page, job.pdf, chromium), jobs))
     return [job.pdf for job in jobs]

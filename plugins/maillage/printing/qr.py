@@ -14,6 +14,7 @@ code, and the PDF tests decode every code of a deck with ``zbarimg``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 import segno
@@ -24,21 +25,34 @@ MODULE_PX = 3
 
 
 class QrCodes:
-    """Codes already drawn, by address: each card is in two decks, and the print producer that
-    owns this (and the plugin that owns the producer) keeps them between ``serve`` rebuilds."""
+    """Codes already drawn, by address and size: each card is in two decks and in the workshops'
+    forms, and the producers that own this (and the plugin that owns them) keep them between
+    ``serve`` rebuilds."""
 
     def __init__(self) -> None:
-        self._drawn: dict[str, str] = {}
+        self._drawn: dict[tuple[str, int | None], str] = {}
 
-    def __call__(self, url: str) -> str:
-        drawn = self._drawn.get(url)
-        if drawn is None:
-            drawn = self._drawn[url] = qr_svg(url)
-        return drawn
+    def uniform(self, urls: Iterable[str]) -> Callable[[str], str]:
+        """A drawer of every code of ``urls`` at one size: the version the longest address needs.
+        Each code took the smallest version its address fits, so a deck held codes of two sizes
+        (29 and 33 modules). A QR code's capacity depends on its length alone: the longest
+        address says the version, without drawing the others."""
+        longest = max(urls, key=len, default=None)
+        version = int(segno.make_qr(longest, error="m", mask=0, boost_error=False).version) if longest else None
+
+        def draw(url: str) -> str:
+            key = (url, version)
+            drawn = self._drawn.get(key)
+            if drawn is None:
+                drawn = self._drawn[key] = qr_svg(url, version)
+            return drawn
+
+        return draw
 
 
-def qr_svg(url: str) -> str:
-    code = segno.make_qr(url, error="m", mask=0, boost_error=False)
+def qr_svg(url: str, version: int | None = None) -> str:
+    """The QR code of ``url``; ``version`` (its number of modules) at least the one it needs."""
+    code = segno.make_qr(url, error="m", mask=0, boost_error=False, version=version)
     side = code.symbol_size(scale=MODULE_PX, border=0)[0]
     runs = []
     for y, row in enumerate(code.matrix):

@@ -15,6 +15,8 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
+from . import citations
+
 PACKAGE_TEMPLATES = Path(str(resources.files("maillage") / "templates"))
 
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -58,4 +60,8 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     environment.filters["plain"] = plain
     environment.filters["block"] = block
     environment.filters["french_date"] = french_date
+    environment.filters["source_title"] = citations.source_title
+    environment.filters["by_source"] = citations.by_source
+    environment.tests["restored"] = citations.is_restored
+    environment.globals["restored_note"] = citations.RESTORED_NOTE
     return environment

@@ -29,6 +29,8 @@ from pathlib import Path
 from mkdocs.structure.pages import Page
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .cards import write_card_table
+
 THEME = Path(__file__).resolve().parent / "theme"
 """Theme templates the plugin puts before Material's: the header's search dialog."""
 BUNDLE = "pagefind"
@@ -130,4 +132,5 @@ async def _index(site_dir: Path, glob: str, output: Path | None = None) -> int:
     async with asyncio.timeout(TIME_LIMIT):
         async with PagefindIndex(config={**CONFIG, "output_path": str(output or site_dir / BUNDLE)}) as index:
             added = await index.add_directory(str(site_dir), glob=glob)
+    write_card_table(output or site_dir / BUNDLE)  # the finder's table of which result is which card
     return added["page_count"]

@@ -99,7 +99,8 @@ def _workshop_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup, 
     scope = Scope(links, frozenset(), numbers)
     assembly = Assembly(writer, links, html)
     body = writer.render_page("atelier-fiches.md.j2", FORMS_URI, cards=cards, sources=sources, terms=terms,
-                              qr=qr_codes, fragment=assembly.placer(scope))
+                              qr=qr_codes.uniform(links.online(card) for card in cards),
+                              fragment=assembly.placer(scope))
     frame = _frame("Fiches à imprimer pour les ateliers", site_name, deck=False)
     yield GeneratedPage(FORMS_URI, _page(frame, scope.fill(body, markup=False)), finish=assembly)
     for slug, (title, _) in DOCUMENTS.items():
