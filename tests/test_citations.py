@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 from maillage.model.handbook import Handbook
-from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
 
 
 def cited_links(page_html: str, heading_id: str) -> list[str]:
