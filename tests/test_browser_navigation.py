@@ -136,7 +136,7 @@ def test_the_previous_and_next_cards_are_two_links_apart(browser, card: Card, wi
     base_url, page = browser
     page.set_viewport_size({"width": width, "height": 900})
     try:
-        page.goto(base_url + card.url)
+        page.goto(base_url + address(card))
         previous, following = page.locator(".maillage-pager__previous"), page.locator(".maillage-pager__next")
         assert page.locator(".maillage-pager > *").count() == 2
         assert page.locator(".maillage-pager > *", has=previous).count() == 1
@@ -151,11 +151,11 @@ def test_the_previous_and_next_cards_are_two_links_apart(browser, card: Card, wi
 
 def test_a_card_or_case_page_highlights_its_section_in_the_navigation(browser, card: Card) -> None:
     base_url, page = browser
-    for address, section, url in ((card.url, card.section.title, card.section.url),
-                                  (card.cases[0].url, "Expériences", "experiences/")):
-        page.goto(base_url + address)
+    for where, section, url in ((address(card), card.section.title, address(card.section)),
+                                (address(card.cases[0]), "Expériences", "experiences/")):
+        page.goto(base_url + where)
         active = page.locator(".md-sidebar--primary .md-nav__item--active > a.md-nav__link")
-        assert active.count() == 1, address
+        assert active.count() == 1, where
         assert " ".join(active.inner_text().split()) == section
         colour = active.evaluate("link => getComputedStyle(link).color")
         other = page.locator(".md-sidebar--primary .md-nav__item:not(.md-nav__item--active) > a.md-nav__link").first

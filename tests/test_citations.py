@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from maillage.addresses import address
 from pathlib import Path
 
 from maillage.model.handbook import Handbook
@@ -24,7 +25,7 @@ def test_a_card_cites_each_source_once_without_brackets(real_site: Path, handboo
                if len([citation for citation in card.sources if citation.ref in restored]) >= 2]
     assert several
     for card in several:
-        page = (real_site / card.url / "index.html").read_text(encoding="utf-8")
+        page = (real_site / address(card) / "index.html").read_text(encoding="utf-8")
         links = cited_links(page, "sources")
         assert len(links) == len({citation.ref for citation in card.sources}), card.id
         assert not [link for link in links if "[" in link or "]" in link], card.id

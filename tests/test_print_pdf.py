@@ -161,14 +161,14 @@ def outline_of(pdf: Path) -> list[tuple[int, str, int]]:
 @needs_pdf_tools
 @pytest.mark.parametrize("which", ["fixture whole", "real section"])
 def test_a_document_pdf_has_bookmarks_and_its_contents_give_each_card_s_page(
-        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,  # noqa: F811
-        real_handbook: Handbook) -> None:  # noqa: F811
+        which: str, fixture_pdfs: Path, real_pdfs: Path, model: Handbook,
+        handbook: Handbook) -> None:
     """Each card's bookmark and its line in the contents lead to the page that opens with its
     title (printed in the body, under its kicker)."""
     if which == "fixture whole":
         pdf, cards = fixture_pdfs / "guide-complet.pdf", list(model.cards.values())
     else:
-        pdf, cards = real_pdfs / f"{REAL_SECTION}.pdf", section_cards(real_handbook, REAL_SECTION)
+        pdf, cards = real_pdfs / f"{REAL_SECTION}.pdf", section_cards(handbook, REAL_SECTION)
     bookmarks = outline_of(pdf)
     assert bookmarks[:2] == [(0, "Couverture", 1), (0, "Sommaire", 2)]
     bodies = [flat(body) for body in pdf_text(pdf, crop_mm=BODY_MM)]
@@ -186,10 +186,10 @@ def test_a_document_pdf_has_bookmarks_and_its_contents_give_each_card_s_page(
 @needs_pdf_tools
 @pytest.mark.parametrize("section", [REAL_SECTION, LONG_CARDS_SECTION])
 def test_a_card_takes_one_or_two_pages_of_a_section_document(
-        real_pdfs: Path, real_handbook: Handbook, section: str) -> None:  # noqa: F811
+        real_pdfs: Path, handbook: Handbook, section: str) -> None:
     """Measured with make pdf (December 2026): every card of every section on one or two A4
     pages; perenniser.pdf 39 pages for 17 cards (50 before), the whole handbook 292 (320)."""
-    pdf, cards = real_pdfs / f"{section}.pdf", section_cards(real_handbook, section)
+    pdf, cards = real_pdfs / f"{section}.pdf", section_cards(handbook, section)
     starts = [page for _, title, page in outline_of(pdf) if title.startswith("Fiche ")]
     appendices = [page for depth, title, page in outline_of(pdf) if title == "Sources citées"]
     assert len(starts) == len(cards) and appendices
@@ -202,7 +202,7 @@ def test_a_card_takes_one_or_two_pages_of_a_section_document(
 
 @needs_pdf_tools
 @pytest.mark.parametrize("card", ["trouver-le-bon-animateur", "cibler-publics-insertion-geiq", "adapter-le-reseau-aux-besoins"])
-def test_a_real_card_printed_from_its_page_takes_two_pages_at_most(real_site: Path, tmp_path: Path, card: str) -> None:  # noqa: F811
+def test_a_real_card_printed_from_its_page_takes_two_pages_at_most(real_site: Path, tmp_path: Path, card: str) -> None:
     """"Imprimer cette fiche": four half-empty pages before; 91 of the 103 cards now take two."""
     pdf = tmp_path / "fiche.pdf"
     print_to_pdf(real_site / "fiches" / card / "index.html", pdf, CHROMIUM)

@@ -95,11 +95,14 @@
           var cards = answer.results.filter(function (result) { return table.hasOwnProperty(result.id); });
           if (!cards.length) return;  /* a word no card holds ("voulons") */
           var decides = cards.length <= COMMON_SHARE * total;
+          /* A rare word says more about a card than a frequent one ("subvention" than "notre"):
+             each word's score counts by its rarity among the cards. */
+          var rarity = Math.log(1 + total / cards.length);
           all += 1;
           if (decides) deciding += 1;
           cards.forEach(function (result) {
             var id = table[result.id];
-            scores[id] = (scores[id] || 0) + result.score;
+            scores[id] = (scores[id] || 0) + result.score * rarity;
             var counts = decides ? decisive : common;
             counts[id] = (counts[id] || 0) + 1;
           });

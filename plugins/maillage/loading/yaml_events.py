@@ -188,7 +188,7 @@ class _EventReader:
         if event.anchor is not None:
             self._add(_start(event), f"les ancres YAML (« &{event.anchor} ») sont refusées : écrivez la valeur en entier.")
         implicit = event.implicit if isinstance(event.implicit, bool) else any(event.implicit)
-        if event.tag is not None and not implicit:
+        if event.tag is not None and (not implicit or event.tag == "!"):  # « ! » alone: a tag too
             self._add(
                 _start(event),
                 f"les étiquettes YAML (« {event.tag} ») sont refusées : écrivez une simple valeur, "
