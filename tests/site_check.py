@@ -6,11 +6,14 @@
   served by ``mkdocs serve``, the livereload snippet. JSON data blocks must parse as JSON.
 - No ``javascript:`` or ``vbscript:`` URL and no inline event handler (``on…=``) except those
   written literally in the theme's templates (Material's search "share" link).
-- No ``<meta http-equiv>`` (a refresh would send readers elsewhere) and no element id twice in a
-  page (the theme's scripts find their elements by id).
+- No ``<meta http-equiv>`` (a refresh would send readers elsewhere), except on the redirect pages
+  the plugin writes at old card addresses (a card's ``replaces``): there exactly one refresh, to
+  the card that replaced the id, and nothing else. No element id twice in a page (the theme's
+  scripts find their elements by id).
 - Nothing from outside ``practices/`` and ``docs/``: no site file holds a canary that the tests
   plant in the project's other files (``.git/config``, a secret beside ``mkdocs.yml``).
-- No card lost: every card of the handbook has its page, is listed by its section page, and,
+- No card lost: every card of the handbook has its page, every id it replaces its redirect page,
+  every card is listed by its section page, and,
   when the site has the finder (``trouver/``), is in the finder's page and its data file.
   When the handbook has problems (``mkdocs serve``), every card's address shows the problems.
 
@@ -19,6 +22,7 @@ Every finding names the page, so one failing build says everything at once.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import posixpath
@@ -54,14 +58,18 @@ class Policy:
     dangerous_urls: frozenset[str]
     base_path: str
     """The path part of ``site_url`` ("/guide/"): Material's 404 page links from there."""
+    redirects: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Old card address → the card address its one refresh must lead to (``fiches/old/`` →
+    ``fiches/new/``), read from the handbook, not from the plugin that wrote the pages."""
 
     @classmethod
-    def of(cls, config: MkDocsConfig, *, served: bool) -> Policy:
+    def of(cls, config: MkDocsConfig, *, served: bool, redirects: dict[str, str] | None = None) -> Policy:
         files, scripts, handlers, urls = _theme_shipped(tuple(config.theme.dirs))
         if served:
             scripts += (_livereload_pattern(),)
         listed = {posixpath.normpath(str(script).lstrip("/")) for script in config.extra_javascript}
-        return cls(frozenset(files | listed), scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/")
+        return cls(frozenset(files | listed), scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/",
+                   dict(redirects or {}))
 
 
 @functools.lru_cache
@@ -108,6 +116,7 @@ class _Page(HTMLParser):
         self._body = ""
         self._article_depth = 0
         self._ids: set[str] = set()
+        self.refreshes = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article":
@@ -125,7 +134,10 @@ class _Page(HTMLParser):
                 self.findings.append(f"{self.url} : id « {element_id[:40]} » deux fois dans la page")
             self._ids.add(element_id)
         if tag == "meta" and "http-equiv" in attributes:
-            self.findings.append(f"{self.url} : <meta http-equiv=« {(attributes['http-equiv'] or '')[:20]} »>")
+            if self._is_expected_refresh(attributes):
+                self.refreshes += 1
+            else:
+                self.findings.append(f"{self.url} : <meta http-equiv=« {(attributes['http-equiv'] or '')[:20]} »>")
         if tag == "script":
             self._script, self._body = attributes, ""
             src = attributes.get("src")
@@ -159,6 +171,13 @@ class _Page(HTMLParser):
         elif not any(pattern.fullmatch(body) for pattern in self.policy.inline_scripts):
             self.findings.append(f"{self.url} : script en ligne inconnu : {body[:60]!r}")
 
+    def _is_expected_refresh(self, attributes: dict[str, str | None]) -> bool:
+        """A redirect page's one refresh, at once, to the card that replaced this address."""
+        expected = self.policy.redirects.get(self.url)
+        match = re.fullmatch(r"0; url=([a-z0-9./-]+)", attributes.get("content") or "")
+        return (expected is not None and self.refreshes == 0 and (attributes["http-equiv"] or "").lower() == "refresh"
+                and match is not None and self._site_path(match[1]) == expected)
+
     def _site_path(self, reference: str) -> str:
         """``../assets/x.js`` seen from this page → ``assets/x.js``; external URLs stay whole."""
         parts = urlsplit(reference)
@@ -173,12 +192,14 @@ def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]
     page = _Page(url, policy)
     page.feed(html)
     page.close()
+    if url in policy.redirects and page.refreshes != 1:
+        page.findings.append(f"{url} : page de redirection sans son renvoi vers {policy.redirects[url]}")
     return page.findings, page.card_links
 
 
 def check_site(site: Path, config: MkDocsConfig, *, served: bool = False,
                canaries: tuple[str, ...] = ()) -> list[str]:
-    policy = Policy.of(config, served=served)
+    policy = Policy.of(config, served=served, redirects=expected_redirects(config))
     findings: list[str] = []
     links: dict[str, set[str]] = {}
     for path in sorted(site.rglob("*.html")):
@@ -202,6 +223,31 @@ def _leaks(site: Path, canaries: tuple[str, ...]) -> list[str]:
     return findings
 
 
+def expected_redirects(config: MkDocsConfig) -> dict[str, str]:
+    """``fiches/<old-id>/`` → ``fiches/<new-id>/`` for every id a card of the handbook replaces."""
+    plugin = config.plugins.get("maillage")
+    if plugin is None or not plugin.config.enabled:
+        return {}
+    result = load_handbook(plugin.practices_dir, plugin.root)
+    if result.handbook is None:
+        return {}
+    return {f"fiches/{old}/": card.url for card in result.handbook.cards.values() for old in card.replaces}
+
+
+def unanswered(site: Path, ids: set[str], redirects: dict[str, str]) -> list[str]:
+    """Card ids whose address ``fiches/<id>/`` no longer answers with a card or a redirect to one."""
+    cards = {path.parent.name for path in (site / "fiches").glob("*/index.html")} - {
+        url.split("/")[1] for url in redirects}
+    lost = []
+    for card_id in sorted(ids):
+        target = redirects.get(f"fiches/{card_id}/")
+        answers = card_id in cards or (target is not None and target.split("/")[1] in cards
+                                       and (site / "fiches" / card_id / "index.html").is_file())
+        if not answers:
+            lost.append(card_id)
+    return lost
+
+
 def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) -> list[str]:
     plugin = config.plugins.get("maillage")
     if plugin is None or not plugin.config.enabled:
@@ -211,7 +257,11 @@ def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) ->
         return _problems_everywhere(site, plugin.practices_dir)
     cards = set(result.handbook.cards)
     findings = []
-    pages = {path.parent.name for path in (site / "fiches").glob("*/index.html")}
+    replaced = {old for card in result.handbook.cards.values() for old in card.replaces}
+    pages = {path.parent.name for path in (site / "fiches").glob("*/index.html")} - replaced
+    missing = sorted(old for old in replaced if not (site / "fiches" / old / "index.html").is_file())
+    if missing:
+        findings.append(f"anciennes adresses sans page de redirection : {missing}")
     if pages != cards:
         findings.append(f"pages de fiches : {len(pages)} pour {len(cards)} fiches ; sans page : "
                         f"{sorted(cards - pages)}, en trop : {sorted(pages - cards)}")

@@ -27,6 +27,7 @@ from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
 from .validation.problems import Problem, display_path
 from .validation.references import Loaded, reference_problems
+from .validation.replacements import replacement_problems
 from .validation.schema_line import expected_line, schema_line_problem
 from .validation.schemas import SCHEMA_FILES, SchemaSet
 from .validation.text_safety import unsafe_texts
@@ -125,6 +126,7 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
                 problems.append(line_problem)
         loaded.append(Loaded(kind, document))
     problems += reference_problems(loaded)
+    problems += replacement_problems(loaded)
 
     if requested is not None:
         wanted = {_relative(path, root) for path in requested}

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
+from .redirects.pages import redirect_pages
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
 from .rendering.producers import PRODUCERS
@@ -129,6 +130,9 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.searchable_pages = {uri: dest for uri, dest in self.searchable_pages.items() if uri in self.kept}
         for page in pages:
             self._add(files, config, page)
+        # Old card addresses (a merged or renamed card): standalone HTML, no page of the theme.
+        for uri, html in redirect_pages(result.handbook, environment, config.site_url):
+            files.append(File.generated(config, uri, content=html))
         self.searched = self.config.search
         handbook = result.handbook
         log.info("maillage: %d fiches, %d expériences, %d termes, %d sources", len(handbook.cards),

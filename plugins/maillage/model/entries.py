@@ -48,6 +48,8 @@ class Card(Entry):
     themes: list[str] = field(default_factory=list)
     related_ids: list[str] = field(default_factory=list)
     case_ids: list[str] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)
+    """Ids of cards merged into this one or renamed to it: their addresses redirect here."""
     updated: datetime.date | None = None
     """Date of the last commit that changed the file (git history), when there is one."""
     # Resolved by Handbook.build:
