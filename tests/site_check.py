@@ -10,6 +10,9 @@
   the plugin writes at old card addresses (a card's ``replaces``): there exactly one refresh, to
   the card that replaced the id, and nothing else. No element id twice in a page (the theme's
   scripts find their elements by id).
+- French typography, when the plugin applies it: no ordinary space before a ``; : ! ?`` that ends
+  a word group, nor inside « », in the text of any page (code, scripts and styles aside), where
+  a narrow browser would start a line with the mark.
 - Nothing from outside ``practices/`` and ``docs/``: no site file holds a canary that the tests
   plant in the project's other files (``.git/config``, a secret beside ``mkdocs.yml``).
 - No card lost: every card of the handbook has its page, every id it replaces its redirect page,
@@ -44,6 +47,13 @@ _TEMPLATE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</scri
 _TEMPLATE_HANDLER = re.compile(r"\s(on[a-z]+)=\"([^\"]*)\"")
 _TEMPLATE_DANGEROUS_URL = re.compile(r"=\"((?:javascript|vbscript):[^\"]*)\"", re.IGNORECASE)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_BREAKABLE_BEFORE_MARK = re.compile(r"(?<=\S)[ \t\r\n]+(?:[;:](?=$|[\s»])|[!?](?=$|[\s!?.,;:)\]»…’\"]))|«[ \t\r\n]|(?<=\S)[ \t\r\n]»")
+"""An ordinary space a browser may break at, just before a mark that must stay on its line."""
+CODE_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "tt", "var", "svg", "math"})
+"""Whose text is not prose: typography leaves it as written."""
+INLINE_ELEMENTS = frozenset({"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong",
+                             "sub", "sup", "time", "u", "del", "ins"})
+"""Elements inside a line of text: their text and their neighbours' make one run."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,8 @@ class Policy:
     dangerous_urls: frozenset[str]
     base_path: str
     """The path part of ``site_url`` ("/guide/"): Material's 404 page links from there."""
+    typography: bool = False
+    """Whether the text must follow French spacing (the plugin's ``french_typography``)."""
     redirects: dict[str, str] = dataclasses.field(default_factory=dict)
     """Old card address → the card address its one refresh must lead to (``fiches/old/`` →
     ``fiches/new/``), read from the handbook, not from the plugin that wrote the pages."""
@@ -68,8 +80,10 @@ class Policy:
         if served:
             scripts += (_livereload_pattern(),)
         listed = {posixpath.normpath(str(script).lstrip("/")) for script in config.extra_javascript}
+        plugin = config.plugins.get("maillage")
+        typography = bool(plugin is not None and plugin.config.enabled and plugin.config.french_typography)
         return cls(frozenset(files | listed), scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/",
-                   dict(redirects or {}))
+                   typography, dict(redirects or {}))
 
 
 @functools.lru_cache
@@ -117,8 +131,12 @@ class _Page(HTMLParser):
         self._article_depth = 0
         self._ids: set[str] = set()
         self.refreshes = 0
+        self._code = 0
+        self._run: list[str] = []
+        self._typography_findings = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._text_boundary(tag, opening=True)
         if tag == "article":
             self._article_depth += 1
         for name, value in attrs:
@@ -152,8 +170,11 @@ class _Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._body += data
+        elif not self._code:
+            self._run.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        self._text_boundary(tag, opening=False)
         if tag == "article" and self._article_depth:
             self._article_depth -= 1
         if tag != "script" or self._script is None:
@@ -170,6 +191,26 @@ class _Page(HTMLParser):
                 self.findings.append(f"{self.url} : bloc de données JSON illisible (texte échappé de sa balise ?)")
         elif not any(pattern.fullmatch(body) for pattern in self.policy.inline_scripts):
             self.findings.append(f"{self.url} : script en ligne inconnu : {body[:60]!r}")
+
+    def _text_boundary(self, tag: str, *, opening: bool) -> None:
+        """Check the run of text a block or code element ends; count the code elements."""
+        if tag in INLINE_ELEMENTS:
+            return
+        self.check_text()
+        if tag in CODE_ELEMENTS:
+            self._code = self._code + 1 if opening else max(self._code - 1, 0)
+
+    def check_text(self) -> None:
+        text, self._run = "".join(self._run), []
+        if not self.policy.typography or self._typography_findings >= 3:
+            return
+        for match in _BREAKABLE_BEFORE_MARK.finditer(text):
+            self._typography_findings += 1
+            shown = text[max(match.start() - 25, 0):match.end() + 10].replace("\n", " ")
+            self.findings.append(f"{self.url} : espace ordinaire avant « {match[0].strip()} » (une ligne "
+                                 f"pourrait commencer par ce signe) : « {shown.strip()} »")
+            if self._typography_findings >= 3:
+                return
 
     def _is_expected_refresh(self, attributes: dict[str, str | None]) -> bool:
         """A redirect page's one refresh, at once, to the card that replaced this address."""
@@ -192,6 +233,7 @@ def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]
     page = _Page(url, policy)
     page.feed(html)
     page.close()
+    page.check_text()
     if url in policy.redirects and page.refreshes != 1:
         page.findings.append(f"{url} : page de redirection sans son renvoi vers {policy.redirects[url]}")
     return page.findings, page.card_links

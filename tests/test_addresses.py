@@ -61,7 +61,7 @@ def test_a_replaced_id_redirects_to_its_card(project: Project) -> None:
     assert '<meta http-equiv="refresh" content="0; url=../choisir-un-animateur/">' in html
     assert '<link rel="canonical" href="https://exemple.org/guide/fiches/choisir-un-animateur/">' in html
     assert '<a href="../choisir-un-animateur/">Choisir un animateur neutre</a>' in html
-    assert "<html lang=\"fr\">" in html and "changé d" in html
+    assert "<html lang=\"fr\">" in html and "changé d\u2019adresse" in html
     assert (site / "fiches" / "ancien-nom" / "index.html").is_file()
     assert "trouver-un-animateur" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 

@@ -5,7 +5,8 @@
     on_nav      under ``serve --dirty``, show the pages kept from the last build to other plugins
     on_page_markdown  escape the titles and descriptions the theme prints without escaping
     on_page_content   sanitise the HTML that generated pages produce
-    on_post_page      complete the pages that share parts with others (print pages)
+    on_post_page      complete the pages that share parts with others (print pages), then
+                      apply French typography to the whole page
     on_post_build     index the built site for the header search (Pagefind)
     on_build_error    under ``serve --dirty``, build everything next time
     on_serve    watch the content, the schemas and the templates
@@ -42,6 +43,7 @@ from .rendering.producers import PRODUCERS
 from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
 from .rendering.sanitise import sanitise
+from .rendering.typography import french_typography
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
@@ -132,6 +134,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             self._add(files, config, page)
         # Old card addresses (a merged or renamed card): standalone HTML, no page of the theme.
         for uri, html in redirect_pages(result.handbook, environment, config.site_url):
+            html = french_typography(html) if self.config.french_typography else html
             files.append(File.generated(config, uri, content=html))
         self.searched = self.config.search
         handbook = result.handbook
@@ -164,7 +167,9 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         # Here rather than in on_page_content: MkDocs keeps every page's content until the build
         # ends, and the print pages' full HTML is the whole handbook several times over.
         finish = self.finishers.get(page.file.src_uri)
-        return finish(output, page, config) if finish is not None else output
+        output = finish(output, page, config) if finish is not None else output
+        # Last, on the whole page (title, navigation, content, print fragments): see typography.py.
+        return french_typography(output) if self.config.french_typography else output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
