@@ -17,6 +17,7 @@ import pytest
 
 from browser_support import chromium_page, needs_chromium, serve_directory
 from maillage.model.handbook import Handbook
+from maillage.rendering.typography import french_text as typeset
 from search_support import indexed_pages
 from test_handbook import handbook  # noqa: F401  (the real model, loaded once per module)
 
@@ -112,9 +113,9 @@ def test_a_card_result_shows_the_card_summary_and_section(search, handbook: Hand
     card = handbook.cards["cibler-publics-insertion-geiq"]
     results = search("GEIQ")
     shown = results.pages.index(card.url)
-    assert results.titles[shown] == card.title
-    assert results.sections[shown] == card.section.title
-    assert results.texts[shown] == " ".join(card.summary.split())
+    assert results.titles[shown] == typeset(card.title)  # as the page shows it, in French typography
+    assert results.sections[shown] == typeset(card.section.title)
+    assert results.texts[shown] == " ".join(typeset(card.summary).split())  # texts: spaces folded
 
 
 def test_a_page_that_is_not_a_card_shows_the_passage_found(search) -> None:
