@@ -21,6 +21,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
     ("<p>« Lancer un réseau »</p>", f"<p>«{NBSP}Lancer un réseau{NBSP}»</p>"),
     ("<p>«Lancer»</p>", f"<p>«{NBSP}Lancer{NBSP}»</p>"),
     ("<p>l'animateur d'aujourd'hui</p>", "<p>l\u2019animateur d\u2019aujourd\u2019hui</p>"),
+    ("<p>l'<abbr title=\"l'OPCA\">OPCA</abbr> 'x' 2'30</p>", "<p>l\u2019<abbr title=\"l'OPCA\">OPCA</abbr> 'x' 2'30</p>"),
     ("<p>Vraiment ?!</p>", f"<p>Vraiment{NNBSP}?!</p>"),
     ("<p>(ou pas ?)</p>", f"<p>(ou pas{NNBSP}?)</p>"),
     ("<p>Deux  espaces :\n suite</p>", f"<p>Deux  espaces{NBSP}:\n suite</p>"),

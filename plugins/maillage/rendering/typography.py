@@ -7,7 +7,8 @@ a no-break space there, and the engine puts it in rather than every editor:
 - U+202F (narrow no-break space) replaces the spaces before ``;``, ``!`` and ``?``;
 - U+00A0 (no-break space) replaces the spaces before ``:`` and inside « », and is added inside
   guillemets written without one;
-- ``’`` replaces a straight apostrophe between two letters (``l'animateur``).
+- ``’`` replaces a straight apostrophe after a letter, before a letter or an element
+  (``l'animateur``, ``l'<abbr>OPCA</abbr>``).
 
 Only spaces that are already there are replaced (no space is added before ``;:!?``), and only
 when the mark ends a word group (space, end of text or closing punctuation follows): ``10:30``,
@@ -48,7 +49,8 @@ _BEFORE_HIGH = re.compile(rf"(?<=\S){_SPACE}+(;{_AFTER_COLON_OR_SEMICOLON}|[!?]{
 _BEFORE_COLON = re.compile(rf"(?<=\S){_SPACE}+(:{_AFTER_COLON_OR_SEMICOLON})")
 _OPENING = re.compile(rf"«{_SPACE}*")
 _CLOSING = re.compile(rf"(?<=\S){_SPACE}*»")
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_]|$)")
+"""Between two letters, or after a letter at the end of a text node: ``l'<abbr>OPCA</abbr>``."""
 _LEADING_MARK = re.compile(rf"^({_SPACE}*)(;{_AFTER_COLON_OR_SEMICOLON}|[!?]{_AFTER_BANG}|:{_AFTER_COLON_OR_SEMICOLON}|»)")
 _TRAILING_SPACE = re.compile(rf"{_SPACE}+$")
 _TRIGGERS = frozenset(";:!?«»'")
