@@ -15,6 +15,8 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
+from .dating import number, source_year, source_years
+
 PACKAGE_TEMPLATES = Path(str(resources.files("maillage") / "templates"))
 
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -58,4 +60,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     environment.filters["plain"] = plain
     environment.filters["block"] = block
     environment.filters["french_date"] = french_date
+    environment.filters["source_year"] = source_year
+    environment.filters["source_years"] = source_years
+    environment.filters["number"] = number
     return environment

@@ -38,7 +38,9 @@ CONFIG: IndexConfig = {
     # has the same "Imprimer" buttons. A card's links to other cards repeat their titles and
     # summaries: indexed, a search would return every neighbour of the card it looks for, and
     # the index would carry each summary five or six times.
-    "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links"],
+    "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links",
+                          # the same provenance labels on every card (templates/_edition.md.j2)
+                          ".maillage-provenance", ".maillage-note__disclaimer"],
 }
 
 TIME_LIMIT = 600
