@@ -133,3 +133,8 @@ def test_the_format_reference_explains_the_new_keys(site: Project) -> None:
     reference = text_of(site.page("contribuer/format"))
     assert "Note de la rédaction" in reference and "Anciens identifiants" in reference
     assert read_article(site.page("contribuer/format")).text
+
+
+def test_the_engine_writes_numbers_the_french_way(site: Project) -> None:
+    reference = site.page("contribuer/format")
+    assert f"de 1 à 4{NNBSP}000 caractères" in reference and "4000 caractères" not in reference
