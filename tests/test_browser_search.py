@@ -7,6 +7,7 @@ shows its summary. Pagefind answers (plugins/maillage/search/); Material's index
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
 import re
@@ -39,6 +40,8 @@ class Results:
     sections: list[str]
     texts: list[str]
     """The text under each title: a card's summary, another page's matching passage."""
+    raw_texts: list[str] = dataclasses.field(default_factory=list)
+    """The same, spaces as shown (no-break ones included)."""
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +77,7 @@ def search(browser):
             link.querySelector('p:not(.maillage-search__section)').textContent])""")
         return Results(count=count, pages=[href.removeprefix(base_url) for href, *_ in shown],
                        titles=[title for _, title, _, _ in shown], sections=[section for _, _, section, _ in shown],
-                       texts=[" ".join(text.split()) for *_, text in shown])
+                       texts=[" ".join(text.split()) for *_, text in shown], raw_texts=[text for *_, text in shown])
     return run
 
 
@@ -171,3 +174,11 @@ def test_a_first_search_downloads_little_and_never_material_s_index(browser, rea
     assert any(url.endswith("pagefind/pagefind.js") for url in downloaded)
     print(f"\nfirst search: {len(downloaded)} responses, {sum(downloaded.values())} bytes compressed")
     assert sum(downloaded.values()) <= FIRST_SEARCH_BUDGET, downloaded
+
+
+@pytest.mark.parametrize("query", ["OPCA", "GEIQ", "convention collective"])
+def test_excerpts_keep_french_spacing(search, query: str) -> None:
+    """Pagefind folds the page's no-break spaces in its excerpts; the dialog puts them back."""
+    results = search(query, everything=True)
+    breakable = [text for text in results.raw_texts if re.search(r"\S[ \t\n]+(?:[;:](?=$|\s)|[!?](?=$|\s))", text)]
+    assert results.raw_texts and not breakable, breakable[:3]

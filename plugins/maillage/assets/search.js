@@ -130,9 +130,24 @@
      text, nothing else (parsed in an inert document, never inserted as HTML). */
   function excerpt(html) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    var before = "";
     return Array.prototype.map.call(parsed.childNodes, function (node) {
-      return node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent);
+      var text = typeset(before, node.textContent);
+      before = text.slice(-1) || before;
+      return node.nodeName === "MARK" ? element("mark", "", text) : document.createTextNode(text);
     });
+  }
+
+  /* Pagefind folds every space of the text it indexes, the no-break ones the page has included
+     (rendering/typography.py): put them back, or a line of the excerpt could start with « : ».
+     `before` is the last character of the excerpt's previous piece (a <mark> splits the text). */
+  function typeset(before, text) {
+    return (before + text)
+      .replace(/(\S) +(;(?=$|[\s»])|[!?](?=$|[\s!?.,;:)\]»…’"]))/g, "$1\u202f$2")
+      .replace(/(\S) +(:(?=$|[\s»]))/g, "$1\u00a0$2")
+      .replace(/« +/g, "«\u00a0")
+      .replace(/(\S) +»/g, "$1\u00a0»")
+      .slice(before.length);
   }
 
   function setOpen(open) {
