@@ -41,7 +41,7 @@ CONFIG: IndexConfig = {
     # the index would carry each summary five or six times.
     "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links",
                           # the same provenance labels on every card (templates/_edition.md.j2)
-                          ".maillage-provenance", ".maillage-note"],
+                          ".maillage-provenance", ".maillage-note__disclaimer"],
 }
 
 TIME_LIMIT = 600
