@@ -39,7 +39,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
 from maillage.model.entries import SECTIONS
-from maillage.pipeline import find_files, kind_of, load_handbook
+from maillage.pipeline import LoadResult, find_files, kind_of, load_handbook
 
 DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
@@ -241,7 +241,8 @@ def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]
 
 def check_site(site: Path, config: MkDocsConfig, *, served: bool = False,
                canaries: tuple[str, ...] = ()) -> list[str]:
-    policy = Policy.of(config, served=served, redirects=expected_redirects(config))
+    loaded = _load(config)  # once: the redirects and the lost cards read the same handbook
+    policy = Policy.of(config, served=served, redirects=expected_redirects(config, loaded))
     findings: list[str] = []
     links: dict[str, set[str]] = {}
     for path in sorted(site.rglob("*.html")):
@@ -249,7 +250,7 @@ def check_site(site: Path, config: MkDocsConfig, *, served: bool = False,
         found, linked = check_page(path.read_text(encoding="utf-8"), url, policy)
         findings += found
         links[url] = linked
-    return findings + _lost_cards(site, config, links) + _leaks(site, canaries)
+    return findings + _lost_cards(site, config, links, loaded) + _leaks(site, canaries)
 
 
 def _leaks(site: Path, canaries: tuple[str, ...]) -> list[str]:
@@ -265,13 +266,17 @@ def _leaks(site: Path, canaries: tuple[str, ...]) -> list[str]:
     return findings
 
 
-def expected_redirects(config: MkDocsConfig) -> dict[str, str]:
-    """``fiches/<old-id>/`` → ``fiches/<new-id>/`` for every id a card of the handbook replaces."""
+def _load(config: MkDocsConfig) -> LoadResult | None:
     plugin = config.plugins.get("maillage")
     if plugin is None or not plugin.config.enabled:
-        return {}
-    result = load_handbook(plugin.practices_dir, plugin.root)
-    if result.handbook is None:
+        return None
+    return load_handbook(plugin.practices_dir, plugin.root)
+
+
+def expected_redirects(config: MkDocsConfig, loaded: LoadResult | None = None) -> dict[str, str]:
+    """``fiches/<old-id>/`` → ``fiches/<new-id>/`` for every id a card of the handbook replaces."""
+    result = loaded or _load(config)
+    if result is None or result.handbook is None:
         return {}
     return {f"fiches/{old}/": card.url for card in result.handbook.cards.values() for old in card.replaces}
 
@@ -290,11 +295,10 @@ def unanswered(site: Path, ids: set[str], redirects: dict[str, str]) -> list[str
     return lost
 
 
-def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) -> list[str]:
+def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]], result: LoadResult | None) -> list[str]:
     plugin = config.plugins.get("maillage")
-    if plugin is None or not plugin.config.enabled:
+    if plugin is None or not plugin.config.enabled or result is None:
         return []
-    result = load_handbook(plugin.practices_dir, plugin.root)
     if result.handbook is None:
         return _problems_everywhere(site, plugin.practices_dir)
     cards = set(result.handbook.cards)
