@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from conftest import ROOT, Project
@@ -99,3 +103,25 @@ def test_typography_can_be_turned_off(project: Project) -> None:
     site = project.build()
     page = (site / "fiches" / "choisir-un-animateur" / "index.html").read_text(encoding="utf-8")
     assert NNBSP not in page and "Rubrique :" in page
+
+
+PROSE = st.text(alphabet=st.sampled_from(list("ab é'’ :;!?«»<>&\"=/-.)(\n\t") + ["\u00a0", "\u202f"]),
+                max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PROSE)
+def test_typography_changes_only_spaces_and_apostrophes_of_text(text: str) -> None:
+    """Whatever the text: the same elements and attributes, code untouched, no markup made."""
+    page = (f'<p title="{escape(text)}">{escape(text, quote=False)}<em>{escape(text, quote=False)}</em></p>'
+            f"<pre><code>{escape(text, quote=False)}</code></pre>")
+    out = french_typography(page)
+    assert re.sub(r">[^<]*<", "><", out) == re.sub(r">[^<]*<", "><", page)
+    assert out.endswith(f"<pre><code>{escape(text, quote=False)}</code></pre>")
+
+    def loose(html_text: str) -> str:
+        plain = unescape(re.sub(r"<[^>]+>", "|", html_text))
+        # the one addition allowed: a no-break space inside guillemets that had none
+        return re.sub(r" ?([«»]) ?", r"\1", " ".join(plain.replace("\u2019", "'").split()))
+
+    assert loose(out) == loose(page)
