@@ -67,10 +67,10 @@ def site(project: Project) -> Project:
 def test_a_card_shows_the_years_of_its_sources_near_the_top_and_in_its_list(site: Project) -> None:
     html = site.page("fiches/partir-des-objectifs")
     facts = html.split('class="maillage-facts"')[1].split("</div>")[0]
-    assert f"Années des sources{NBSP}:</strong> vers 1999" in facts
+    assert f"<li><strong>Années des sources{NBSP}:</strong> vers 1999</li>" in facts  # a line of its own
     sources = html.split('id="sources"')[1]
     assert re.search(r'Cahier des bonnes pratiques de coopération</a> \(vers 1999\) — Partie', sources)
-    assert f"Années des sources{NBSP}:</strong> vers 1999" in site.page("experiences/reseau-essai")
+    assert f"<li><strong>Années des sources{NBSP}:</strong> vers 1999</li>" in site.page("experiences/reseau-essai")
 
 
 def test_print_pages_show_the_years_too(site: Project) -> None:
