@@ -6,11 +6,17 @@
   served by ``mkdocs serve``, the livereload snippet. JSON data blocks must parse as JSON.
 - No ``javascript:`` or ``vbscript:`` URL and no inline event handler (``on…=``) except those
   written literally in the theme's templates (Material's search "share" link).
-- No ``<meta http-equiv>`` (a refresh would send readers elsewhere) and no element id twice in a
-  page (the theme's scripts find their elements by id).
+- No ``<meta http-equiv>`` (a refresh would send readers elsewhere), except on the redirect pages
+  the plugin writes at old card addresses (a card's ``replaces``): there exactly one refresh, to
+  the card that replaced the id, and nothing else. No element id twice in a page (the theme's
+  scripts find their elements by id).
+- French typography, when the plugin applies it: no ordinary space before a ``; : ! ?`` that ends
+  a word group, nor inside « », in the text of any page (code, scripts and styles aside), where
+  a narrow browser would start a line with the mark.
 - Nothing from outside ``practices/`` and ``docs/``: no site file holds a canary that the tests
   plant in the project's other files (``.git/config``, a secret beside ``mkdocs.yml``).
-- No card lost: every card of the handbook has its page, is listed by its section page, and,
+- No card lost: every card of the handbook has its page, every id it replaces its redirect page,
+  every card is listed by its section page, and,
   when the site has the finder (``trouver/``), is in the finder's page and its data file.
   When the handbook has problems (``mkdocs serve``), every card's address shows the problems.
 
@@ -19,6 +25,7 @@ Every finding names the page, so one failing build says everything at once.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import posixpath
@@ -33,7 +40,7 @@ from mkdocs.livereload import _SCRIPT_TEMPLATE
 
 from maillage.addresses import address
 from maillage.kinds import SECTIONS
-from maillage.pipeline import find_files, kind_of, load_handbook
+from maillage.pipeline import LoadResult, find_files, kind_of, load_handbook
 
 DANGEROUS_SCHEMES = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\s\x00-\x1f]+")
@@ -41,6 +48,13 @@ _TEMPLATE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</scri
 _TEMPLATE_HANDLER = re.compile(r"\s(on[a-z]+)=\"([^\"]*)\"")
 _TEMPLATE_DANGEROUS_URL = re.compile(r"=\"((?:javascript|vbscript):[^\"]*)\"", re.IGNORECASE)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_BREAKABLE_BEFORE_MARK = re.compile(r"(?<=\S)[ \t\r\n]+(?:[;:](?=$|[\s»])|[!?](?=$|[\s!?.,;:)\]»…’\"]))|«[ \t\r\n]|(?<=\S)[ \t\r\n]»")
+"""An ordinary space a browser may break at, just before a mark that must stay on its line."""
+CODE_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "tt", "var", "svg", "math"})
+"""Whose text is not prose: typography leaves it as written."""
+INLINE_ELEMENTS = frozenset({"a", "abbr", "b", "cite", "em", "i", "mark", "q", "s", "small", "span", "strong",
+                             "sub", "sup", "time", "u", "del", "ins"})
+"""Elements inside a line of text: their text and their neighbours' make one run."""
 
 
 @dataclass(frozen=True)
@@ -55,14 +69,22 @@ class Policy:
     dangerous_urls: frozenset[str]
     base_path: str
     """The path part of ``site_url`` ("/guide/"): Material's 404 page links from there."""
+    typography: bool = False
+    """Whether the text must follow French spacing (the plugin's ``french_typography``)."""
+    redirects: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Old card address → the card address its one refresh must lead to (``fiches/old/`` →
+    ``fiches/new/``), read from the handbook, not from the plugin that wrote the pages."""
 
     @classmethod
-    def of(cls, config: MkDocsConfig, *, served: bool) -> Policy:
+    def of(cls, config: MkDocsConfig, *, served: bool, redirects: dict[str, str] | None = None) -> Policy:
         files, scripts, handlers, urls = _theme_shipped(tuple(config.theme.dirs))
         if served:
             scripts += (_livereload_pattern(),)
         listed = {posixpath.normpath(str(script).lstrip("/")) for script in config.extra_javascript}
-        return cls(frozenset(files | listed), scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/")
+        plugin = config.plugins.get("maillage")
+        typography = bool(plugin is not None and plugin.config.enabled and plugin.config.french_typography)
+        return cls(frozenset(files | listed), scripts, handlers, urls, urlsplit(config.site_url or "/").path or "/",
+                   typography, dict(redirects or {}))
 
 
 @functools.lru_cache
@@ -109,8 +131,13 @@ class _Page(HTMLParser):
         self._body = ""
         self._article_depth = 0
         self._ids: set[str] = set()
+        self.refreshes = 0
+        self._code = 0
+        self._run: list[str] = []
+        self._typography_findings = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._text_boundary(tag, opening=True)
         if tag == "article":
             self._article_depth += 1
         for name, value in attrs:
@@ -126,7 +153,10 @@ class _Page(HTMLParser):
                 self.findings.append(f"{self.url} : id « {element_id[:40]} » deux fois dans la page")
             self._ids.add(element_id)
         if tag == "meta" and "http-equiv" in attributes:
-            self.findings.append(f"{self.url} : <meta http-equiv=« {(attributes['http-equiv'] or '')[:20]} »>")
+            if self._is_expected_refresh(attributes):
+                self.refreshes += 1
+            else:
+                self.findings.append(f"{self.url} : <meta http-equiv=« {(attributes['http-equiv'] or '')[:20]} »>")
         if tag == "script":
             self._script, self._body = attributes, ""
             src = attributes.get("src")
@@ -141,8 +171,11 @@ class _Page(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._body += data
+        elif not self._code:
+            self._run.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        self._text_boundary(tag, opening=False)
         if tag == "article" and self._article_depth:
             self._article_depth -= 1
         if tag != "script" or self._script is None:
@@ -160,6 +193,33 @@ class _Page(HTMLParser):
         elif not any(pattern.fullmatch(body) for pattern in self.policy.inline_scripts):
             self.findings.append(f"{self.url} : script en ligne inconnu : {body[:60]!r}")
 
+    def _text_boundary(self, tag: str, *, opening: bool) -> None:
+        """Check the run of text a block or code element ends; count the code elements."""
+        if tag in INLINE_ELEMENTS:
+            return
+        self.check_text()
+        if tag in CODE_ELEMENTS:
+            self._code = self._code + 1 if opening else max(self._code - 1, 0)
+
+    def check_text(self) -> None:
+        text, self._run = "".join(self._run), []
+        if not self.policy.typography or self._typography_findings >= 3:
+            return
+        for match in _BREAKABLE_BEFORE_MARK.finditer(text):
+            self._typography_findings += 1
+            shown = text[max(match.start() - 25, 0):match.end() + 10].replace("\n", " ")
+            self.findings.append(f"{self.url} : espace ordinaire avant « {match[0].strip()} » (une ligne "
+                                 f"pourrait commencer par ce signe) : « {shown.strip()} »")
+            if self._typography_findings >= 3:
+                return
+
+    def _is_expected_refresh(self, attributes: dict[str, str | None]) -> bool:
+        """A redirect page's one refresh, at once, to the card that replaced this address."""
+        expected = self.policy.redirects.get(self.url)
+        match = re.fullmatch(r"0; url=([a-z0-9./-]+)", attributes.get("content") or "")
+        return (expected is not None and self.refreshes == 0 and (attributes["http-equiv"] or "").lower() == "refresh"
+                and match is not None and self._site_path(match[1]) == expected)
+
     def _site_path(self, reference: str) -> str:
         """``../assets/x.js`` seen from this page → ``assets/x.js``; external URLs stay whole."""
         parts = urlsplit(reference)
@@ -174,12 +234,16 @@ def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]
     page = _Page(url, policy)
     page.feed(html)
     page.close()
+    page.check_text()
+    if url in policy.redirects and page.refreshes != 1:
+        page.findings.append(f"{url} : page de redirection sans son renvoi vers {policy.redirects[url]}")
     return page.findings, page.card_links
 
 
 def check_site(site: Path, config: MkDocsConfig, *, served: bool = False,
                canaries: tuple[str, ...] = ()) -> list[str]:
-    policy = Policy.of(config, served=served)
+    loaded = _load(config)  # once: the redirects and the lost cards read the same handbook
+    policy = Policy.of(config, served=served, redirects=expected_redirects(config, loaded))
     findings: list[str] = []
     links: dict[str, set[str]] = {}
     for path in sorted(site.rglob("*.html")):
@@ -187,7 +251,7 @@ def check_site(site: Path, config: MkDocsConfig, *, served: bool = False,
         found, linked = check_page(path.read_text(encoding="utf-8"), url, policy)
         findings += found
         links[url] = linked
-    return findings + _lost_cards(site, config, links) + _leaks(site, canaries)
+    return findings + _lost_cards(site, config, links, loaded) + _leaks(site, canaries)
 
 
 def _leaks(site: Path, canaries: tuple[str, ...]) -> list[str]:
@@ -203,16 +267,48 @@ def _leaks(site: Path, canaries: tuple[str, ...]) -> list[str]:
     return findings
 
 
-def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]]) -> list[str]:
+def _load(config: MkDocsConfig) -> LoadResult | None:
     plugin = config.plugins.get("maillage")
     if plugin is None or not plugin.config.enabled:
+        return None
+    return load_handbook(plugin.practices_dir, plugin.root)
+
+
+def expected_redirects(config: MkDocsConfig, loaded: LoadResult | None = None) -> dict[str, str]:
+    """``fiches/<old-id>/`` → ``fiches/<new-id>/`` for every id a card of the handbook replaces."""
+    result = loaded or _load(config)
+    if result is None or result.handbook is None:
+        return {}
+    return {f"fiches/{old}/": card.url for card in result.handbook.cards.values() for old in card.replaces}
+
+
+def unanswered(site: Path, ids: set[str], redirects: dict[str, str]) -> list[str]:
+    """Card ids whose address ``fiches/<id>/`` no longer answers with a card or a redirect to one."""
+    cards = {path.parent.name for path in (site / "fiches").glob("*/index.html")} - {
+        url.split("/")[1] for url in redirects}
+    lost = []
+    for card_id in sorted(ids):
+        target = redirects.get(f"fiches/{card_id}/")
+        answers = card_id in cards or (target is not None and target.split("/")[1] in cards
+                                       and (site / "fiches" / card_id / "index.html").is_file())
+        if not answers:
+            lost.append(card_id)
+    return lost
+
+
+def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]], result: LoadResult | None) -> list[str]:
+    plugin = config.plugins.get("maillage")
+    if plugin is None or not plugin.config.enabled or result is None:
         return []
-    result = load_handbook(plugin.practices_dir, plugin.root)
     if result.handbook is None:
         return _problems_everywhere(site, plugin.practices_dir)
     cards = set(result.handbook.cards)
     findings = []
-    pages = {path.parent.name for path in (site / "fiches").glob("*/index.html")}
+    replaced = {old for card in result.handbook.cards.values() for old in card.replaces}
+    pages = {path.parent.name for path in (site / "fiches").glob("*/index.html")} - replaced
+    missing = sorted(old for old in replaced if not (site / "fiches" / old / "index.html").is_file())
+    if missing:
+        findings.append(f"anciennes adresses sans page de redirection : {missing}")
     if pages != cards:
         findings.append(f"pages de fiches : {len(pages)} pour {len(cards)} fiches ; sans page : "
                         f"{sorted(cards - pages)}, en trop : {sorted(pages - cards)}")

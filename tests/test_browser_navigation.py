@@ -10,6 +10,7 @@ import pytest
 
 from maillage.addresses import address
 from browser_support import chromium_page, needs_chromium, serve_directory
+from maillage.rendering.typography import french_text as typeset
 from maillage.model.entries import Card
 from maillage.model.handbook import Handbook
 
@@ -124,7 +125,7 @@ def test_the_print_page_of_a_section_prints_without_its_toolbar(
     try:
         assert page.locator(f"{CHROME} >> visible=true").count() == 0
         for card in handbook.section_cards(section):
-            assert page.get_by_role("heading", name=card.title, exact=True).is_visible()
+            assert page.get_by_role("heading", name=typeset(card.title), exact=True).is_visible()
     finally:
         page.emulate_media(media="screen")
 

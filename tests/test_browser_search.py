@@ -7,6 +7,7 @@ shows its summary. Pagefind answers (plugins/maillage/search/); Material's index
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
 import re
@@ -19,6 +20,7 @@ import pytest
 from browser_support import chromium_page, needs_chromium, serve_directory
 from maillage.addresses import address
 from maillage.model.handbook import Handbook
+from maillage.rendering.typography import french_text as typeset
 from search_support import indexed_pages
 
 pytestmark = needs_chromium
@@ -39,6 +41,8 @@ class Results:
     sections: list[str]
     texts: list[str]
     """The text under each title: a card's summary, another page's matching passage."""
+    raw_texts: list[str] = dataclasses.field(default_factory=list)
+    """The same, spaces as shown (no-break ones included)."""
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +78,7 @@ def search(browser):
             link.querySelector('p:not(.maillage-search__section)').textContent])""")
         return Results(count=count, pages=[href.removeprefix(base_url) for href, *_ in shown],
                        titles=[title for _, title, _, _ in shown], sections=[section for _, _, section, _ in shown],
-                       texts=[" ".join(text.split()) for *_, text in shown])
+                       texts=[" ".join(text.split()) for *_, text in shown], raw_texts=[text for *_, text in shown])
     return run
 
 
@@ -113,9 +117,9 @@ def test_a_card_result_shows_the_card_summary_and_section(search, handbook: Hand
     card = handbook.cards["cibler-publics-insertion-geiq"]
     results = search("GEIQ")
     shown = results.pages.index(address(card))
-    assert results.titles[shown] == card.title
-    assert results.sections[shown] == card.section.title
-    assert results.texts[shown] == " ".join(card.summary.split())
+    assert results.titles[shown] == typeset(card.title)  # as the page shows it, in French typography
+    assert results.sections[shown] == typeset(card.section.title)
+    assert results.texts[shown] == " ".join(typeset(card.summary).split())  # texts: spaces folded
 
 
 def test_a_page_that_is_not_a_card_shows_the_passage_found(search) -> None:
@@ -218,3 +222,11 @@ def test_a_rare_word_also_finds_its_family(search, real_site: Path) -> None:
     results = search("pérennité", everything=True)
     assert set(results.pages[:len(writing)]) == writing
     assert results.count >= 20 and "perenniser/" in results.pages
+
+
+@pytest.mark.parametrize("query", ["OPCA", "GEIQ", "convention collective"])
+def test_excerpts_keep_french_spacing(search, query: str) -> None:
+    """Pagefind folds the page's no-break spaces in its excerpts; the dialog puts them back."""
+    results = search(query, everything=True)
+    breakable = [text for text in results.raw_texts if re.search(r"\S[ \t\n]+(?:[;:](?=$|\s)|[!?](?=$|\s))", text)]
+    assert results.raw_texts and not breakable, breakable[:3]

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT, Project
+from maillage.rendering.typography import french_text as typeset
 from search_support import indexed_pages
 from maillage.model.naming import card_id
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
@@ -109,7 +110,7 @@ def test_format_reference_lists_every_key_and_allowed_value(project: Project) ->
             described = schemas.property_schema(kind, name)
             assert described["title"] in html
             for value, label in schemas.labels(kind, name).items():
-                assert f"<code>{value}</code></td>\n<td>{escape(label, quote=False)}</td>" in html, value
+                assert f"<code>{value}</code></td>\n<td>{typeset(escape(label, quote=False))}</td>" in html, value
     assert "pour kind: practice" in html and "de 5 à 120 caractères" in html
 
 

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from conftest import ROOT, Project
+from maillage.rendering.typography import french_text as typeset
 from search_support import indexed_pages
 from maillage.finder.data import finder_data
 from maillage.model.handbook import Handbook
@@ -44,9 +45,9 @@ def test_without_javascript_the_finder_lists_every_card_once_by_section(site: Pr
         (card.id, card.id) for section in handbook.sections for card in handbook.section_cards(section)]
     assert sorted(item for item, _, _, _ in items) == sorted(handbook.cards)
     for card_id, _, title, summary in items:
-        assert (title, summary.strip()) == (handbook.cards[card_id].title, handbook.cards[card_id].summary)
+        assert (title, summary.strip()) == (typeset(handbook.cards[card_id].title), typeset(handbook.cards[card_id].summary))
     headings = re.findall(r"<h2[^>]*>([^<]+)<", html)
-    assert headings == [section.title for section in handbook.sections]
+    assert headings == [typeset(section.title) for section in handbook.sections]
     assert '<div id="maillage-finder" class="maillage-finder"></div>' in html  # where finder.js adds the filters
 
 
@@ -66,7 +67,7 @@ def test_the_finder_is_in_the_site_but_out_of_the_search(site: Project) -> None:
     pages = indexed_pages(site.root / "site")
     assert pages and not [url for url in pages if url.startswith("trouver/")]
     assert "assets/maillage/finder.js" in site.page("trouver")
-    assert "<title>Trouver une pratique - Guide d'essai</title>" in site.page("trouver")
+    assert typeset("<title>Trouver une pratique - Guide d'essai</title>") in site.page("trouver")
 
 
 def test_titles_on_the_finder_are_escaped_not_interpreted(project: Project) -> None:

@@ -31,6 +31,7 @@ from maillage.pipeline import load_handbook
 from maillage.rendering.escaping import escape_theme_metadata
 from maillage.rendering.sanitise import sanitise
 from maillage.loading.problems import Problem
+from maillage.rendering.typography import french_text as typeset
 from maillage.validation.report import SUMMARY_LIMIT, github_log, markdown_summary
 from maillage.validation.schemas import SCHEMA_FILES, SchemaSet
 
@@ -154,10 +155,10 @@ def test_hostile_text_in_every_field_keeps_every_page_structure(
                if sorted(skeleton(built[page]).shape) != sorted(skeleton(benign[page]).shape)]
     assert changed == [], f"pages whose elements or attributes changed with {family!r}: {changed}"
     card = skeleton(built["fiches/partir-des-objectifs/index.html"])
-    assert card.title == f"{values['title']} - Guide d'essai"  # escaped once, not twice
+    assert card.title == typeset(f"{values['title']} - Guide d'essai")  # escaped once, not twice
     assert card.meta["description"] == values["summary"]
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", built["fiches/partir-des-objectifs/index.html"], re.DOTALL)
-    assert heading and html.unescape(re.sub(r"<[^>]+>", "", heading[1])).strip().rstrip("¶") == values["title"]
+    assert heading and html.unescape(re.sub(r"<[^>]+>", "", heading[1])).strip().rstrip("¶") == typeset(values["title"])
 
 
 def test_a_folder_name_cannot_break_out_of_the_edit_link(project: Project, first_line_off: None) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURE, Project
 from maillage.pipeline import load_handbook
+from maillage.rendering.typography import french_text as typeset
 from maillage.validation.schemas import SchemaSet
 from maillage.validation.text_safety import unsafe_text
 
@@ -214,7 +215,8 @@ def test_title_and_summary_reach_the_page_as_text(scratch: Project, pairs: list[
     listing, _ = rendered((site / "gerer" / "index.html").read_text(encoding="utf-8"), "main")
     for number, (title, summary) in enumerate(pairs):
         page = scratch.page(f"fiches/prop-{number}/")
-        title, summary = " ".join(title.split()), " ".join(summary.split())
+        # as French typography sets them (rendering/typography.py), spaces folded like rendered()'s
+        title, summary = " ".join(typeset(title).split()), " ".join(typeset(summary).split())
         heading, heading_tags = rendered(page, "h1")
         shown, summary_tags = rendered(page, "p", "maillage-summary")
         assert (heading, shown) == (title, summary)

@@ -28,3 +28,7 @@ class MaillageConfig(base.Config):
     # Search: the header's search answered by Pagefind, which indexes the built site ("cooperation"
     # finds "coopération", "groupements" finds "groupement"); off, Material's own search stays.
     search = c.Type(bool, default=True)
+
+    # Typography: no-break spaces before ; : ! ? and inside « », typographic apostrophes, in the
+    # text of every built page (rendering/typography.py); off for a site in another language.
+    french_typography = c.Type(bool, default=True)

@@ -28,6 +28,7 @@ from .model.vocabulary import Vocabulary
 from .validation.messages import field_path, schema_problems
 from .loading.problems import WARNING, Problem, display_path, errors
 from .validation.references import Loaded, reference_problems
+from .validation.replacements import replacement_problems
 from .validation.schema_line import expected_line, schema_line_problem
 from .validation.schemas import SCHEMA_FILES, SchemaSet
 from .validation.text_safety import page_links, unsafe_texts
@@ -134,6 +135,7 @@ def load_handbook(practices_dir: Path, root: Path, *, only: Iterable[Path] | Non
                 problems.append(line_problem)
         loaded.append(Loaded(kind, document, page_links(document)))
     problems += reference_problems(loaded, unreadable)
+    problems += replacement_problems(loaded)
 
     if requested is not None:
         wanted = {_relative(path, root) for path in requested}

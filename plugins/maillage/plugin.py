@@ -6,7 +6,8 @@
     on_page_markdown  escape the titles and descriptions the theme prints without escaping
     on_page_content   sanitise the HTML that generated pages produce
     on_page_context   highlight a card's or a case's section in the navigation
-    on_post_page      complete the pages that share parts with others (print pages)
+    on_post_page      complete the pages that share parts with others (print pages), then
+                      apply French typography to the whole page
     on_post_build     index the built site for the header search (Pagefind)
     on_build_error    under ``serve --dirty``, build everything next time
     on_serve    watch the content, the schemas and the templates
@@ -37,6 +38,7 @@ from .addresses import entry_page
 from .config import MaillageConfig
 from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
+from .redirects.pages import redirect_pages
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
 from .rendering.pages import PageWriter, TemplateFailure
 from .producers import producers
@@ -44,6 +46,7 @@ from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
 from .navigation import SectionHighlight
 from .rendering.sanitise import sanitise
+from .rendering.typography import french_typography
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
@@ -140,6 +143,10 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.searchable_pages = {uri: dest for uri, dest in self.searchable_pages.items() if uri in self.kept}
         for page in pages:
             self._add(files, config, page)
+        # Old card addresses (a merged or renamed card): standalone HTML, no page of the theme.
+        for uri, html in redirect_pages(result.handbook, environment, config.site_url):
+            html = french_typography(html) if self.config.french_typography else html
+            files.append(File.generated(config, uri, content=html))
         self.searched = self.config.search
         handbook = result.handbook
         self.section_highlight.plan(handbook)
@@ -177,7 +184,9 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         # Here rather than in on_page_content: MkDocs keeps every page's content until the build
         # ends, and the print pages' full HTML is the whole handbook several times over.
         finish = self.finishers.get(page.file.src_uri)
-        return finish(output, page, config) if finish is not None else output
+        output = finish(output, page, config) if finish is not None else output
+        # Last, on the whole page (title, navigation, content, print fragments): see typography.py.
+        return french_typography(output) if self.config.french_typography else output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

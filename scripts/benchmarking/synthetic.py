@@ -120,6 +120,7 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
         return [{"ref": writer.random.choice(source_ids), "locator": f"Partie {writer.random.randint(1, 9)}, "
                  f"{writer.words(2, 5)}"} for _ in range(writer.random.randint(1, 2))]
 
+    edited_manage_card = False  # one card of gerer/ at least carries the edition's keys (issue #15)
     for number, card_id in enumerate(card_ids):
         section = writer.random.choices(SECTIONS, weights)[0]
         card: dict[str, object] = {"id": card_id, "kind": section.kind}
@@ -141,9 +142,15 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
         })
         if not card["related"]:
             del card["related"]
+        if number % 10 == 0 or (card.get("phase") == "manage" and not edited_manage_card):
+            # a merged card's old ids (never a current one) and an editors' note
+            card["replaces"] = [f"ancienne-fiche-{number}"]
+            card["note"] = writer.paragraph(2)[:690]
+            edited_manage_card = edited_manage_card or card.get("phase") == "manage"
         _dump(root / "practices" / section.slug / f"{card_id}.yml", card)
-    for case_id in case_ids:
+    for case_number, case_id in enumerate(case_ids):
         _dump(root / "practices" / "experiences" / f"{case_id}.yml", {
+            **({"note": writer.paragraph(2)[:690]} if case_number % 10 == 0 else {}),
             "id": case_id, "title": writer.title(), "summary": writer.paragraph(2)[:390],
             "organisations": [writer.title() for _ in range(writer.random.randint(1, 3))],
             "place": f"{writer.words(1, 3).capitalize()} (France)", "scope": writer.random.choice(scopes),

@@ -194,10 +194,10 @@
     link.href = page.url;
     var article = element("article", "md-search-result__article md-search-result__article--document md-typeset");
     article.appendChild(element("div", "md-search-result__icon md-icon"));
-    article.appendChild(element("h1", "", page.meta.title));
-    if (page.meta.section) article.appendChild(element("p", "maillage-search__section", page.meta.section));
+    article.appendChild(element("h1", "", typeset("", page.meta.title || "")));
+    if (page.meta.section) article.appendChild(element("p", "maillage-search__section", typeset("", page.meta.section)));
     var text = element("p");
-    if (page.meta.summary) text.textContent = page.meta.summary;
+    if (page.meta.summary) text.textContent = typeset("", page.meta.summary);
     else text.append.apply(text, excerpt(page.excerpt));
     article.appendChild(text);
     link.appendChild(article);
@@ -209,9 +209,26 @@
      text, nothing else (parsed in an inert document, never inserted as HTML). */
   function excerpt(html) {
     var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    var before = "";
     return Array.prototype.map.call(parsed.childNodes, function (node) {
-      return node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent);
+      var text = typeset(before, node.textContent);
+      before = text.slice(-1) || before;
+      return node.nodeName === "MARK" ? element("mark", "", text) : document.createTextNode(text);
     });
+  }
+
+  /* Pagefind folds every space of the text it indexes, the no-break ones the page has included,
+     and reads apostrophes made straight (search/indexing.py): put the page's typography back
+     (rendering/typography.py), or a line of the excerpt could start with « : ». `before` is the
+     last character of the text's previous piece (a <mark> splits an excerpt). */
+  function typeset(before, text) {
+    return (before + text)
+      .replace(/(\p{L})'(?=\p{L}|$)/gu, "$1\u2019")
+      .replace(/(\S) +(;(?=$|[\s»])|[!?](?=$|[\s!?.,;:)\]»…’"]))/g, "$1\u202f$2")
+      .replace(/(\S) +(:(?=$|[\s»]))/g, "$1\u00a0$2")
+      .replace(/« +/g, "«\u00a0")
+      .replace(/(\S) +»/g, "$1\u00a0»")
+      .slice(before.length);
   }
 
   function setOpen(open) {

@@ -63,6 +63,10 @@ class Card(Entry):
     themes: list[str] = field(default_factory=list)
     related_ids: list[str] = field(default_factory=list)
     case_ids: list[str] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)
+    """Ids of cards merged into this one or renamed to it: their addresses redirect here."""
+    note: str | None = None
+    """The editors' note on what changed since the sources; never presented as sourced."""
     updated: datetime.date | None = None
     """Date of the last commit that changed the file (git history), when there is one."""
     # Resolved by Handbook.build:
@@ -90,6 +94,8 @@ class Case(Entry):
     period: str | None = None
     programme: str | None = None
     figures: list[str] = field(default_factory=list)
+    note: str | None = None
+    """The editors' note on what changed since the sources; never presented as sourced."""
     updated: datetime.date | None = None
     illustrates: list[Card] = link(list)
 

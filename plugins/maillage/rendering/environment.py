@@ -16,6 +16,7 @@ import jinja2
 from babel.dates import format_date
 
 from . import citations
+from .dating import number, source_year, source_years
 
 PACKAGE_TEMPLATES = Path(str(resources.files("maillage") / "templates"))
 
@@ -64,4 +65,7 @@ def make_environment(override_dir: Path | None = None) -> jinja2.Environment:
     environment.filters["by_source"] = citations.by_source
     environment.tests["restored"] = citations.is_restored
     environment.globals["restored_note"] = citations.RESTORED_NOTE
+    environment.filters["source_year"] = source_year
+    environment.filters["source_years"] = source_years
+    environment.filters["number"] = number
     return environment

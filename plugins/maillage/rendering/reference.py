@@ -18,6 +18,7 @@ from ..validation.messages import ID_PATTERN
 from ..addresses import FORMAT_REFERENCE as REFERENCE_URI
 from ..kinds import KINDS
 from ..validation.schemas import SCHEMA_FILES, SchemaSet, is_one_line
+from .dating import number
 from .pages import PageWriter
 from .site import GeneratedPage, IntroLookup
 
@@ -135,11 +136,12 @@ def _limits(schema: dict[str, Any], items: dict[str, Any] | None) -> list[str]:
 
 
 def _range(low: int | None, high: int | None, one: str, many: str) -> str:
+    """Numbers as French readers write them: « 4 000 caractères au plus »."""
     if low and high:
-        return f"de {low} à {high} {many}"
+        return f"de {number(low)} à {number(high)} {many}"
     if high:
-        return f"{high} {many} au plus"
-    return f"au moins {low} {one if low == 1 else many}"
+        return f"{number(high)} {many} au plus"
+    return f"au moins {number(low or 0)} {one if low == 1 else many}"
 
 
 def reference_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> Iterator[GeneratedPage]:

@@ -10,9 +10,10 @@ dozen kilobytes at any size. Material's search plugin stays on only for its head
 Which pages: those a reader reads. A page's content is wrapped in ``data-pagefind-body``
 (``searchable``) unless its front matter says ``search: exclude: true`` (print pages, the
 finder, which lists every card); once one page has that attribute, Pagefind leaves out every
-page without it, which also keeps out Material's 404 page. Pagefind still reads every page it is
-pointed at, so it is pointed only at the folders that hold searchable pages: the print pages,
-which hold the whole handbook several times over, would otherwise cost it a third of its time.
+page without it, which also keeps out Material's 404 page. Pagefind is handed exactly those pages,
+read here (``as_indexed``): the print pages, which hold the whole handbook several times over,
+would otherwise cost it a third of its time, and their apostrophes are made straight again so
+that a word after an elision is found (« l’animateur » for « animateur »).
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ CONFIG: IndexConfig = {
     # has the same "Imprimer" buttons. A card's links to other cards repeat their titles and
     # summaries: indexed, a search would return every neighbour of the card it looks for, and
     # the index would carry each summary five or six times.
-    "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links"],
+    "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links",
+                          # the same provenance labels on every card (templates/_edition.md.j2)
+                          ".maillage-provenance", ".maillage-note__disclaimer"],
 }
 
 TIME_LIMIT = 600
@@ -62,15 +65,9 @@ def searchable(page_html: str) -> str:
     return f"<div data-pagefind-body>\n{page_html}\n</div>"
 
 
-def folders_glob(dest_uris: Iterable[str]) -> str:
-    """A Pagefind glob for the top-level folders (and root files) of the searchable pages."""
-    tops = sorted({uri.split("/", 1)[0] + ("/**/*.html" if "/" in uri else "") for uri in dest_uris})
-    return "{" + ",".join(tops) + "}" if len(tops) > 1 else (tops[0] if tops else "**/*.html")
-
-
 def index_site(site_dir: Path, searchable_pages: Iterable[str]) -> int:
-    """Index the pages of ``site_dir`` whose paths are ``searchable_pages`` (with their
-    neighbours in the same top-level folders) into ``site_dir/pagefind``; the number of pages.
+    """Index the pages of ``site_dir`` whose paths are ``searchable_pages`` into
+    ``site_dir/pagefind``; the number of pages.
 
     A failure raises ``SearchIndexFailure``: a site whose search is missing or stale must not
     be published."""
@@ -78,7 +75,7 @@ def index_site(site_dir: Path, searchable_pages: Iterable[str]) -> int:
         # In a thread of its own, with its own event loop: the build may run inside a program that
         # already runs one in this thread (a notebook, Playwright's synchronous API in the tests).
         with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, _index(site_dir, folders_glob(searchable_pages))).result()
+            return worker.submit(asyncio.run, _index(site_dir, sorted(set(searchable_pages)))).result()
     except TimeoutError:
         raise SearchIndexFailure(f"Pagefind n'a pas fini d'indexer le site en {TIME_LIMIT} s.") from None
     except Exception as error:  # the Pagefind service reports its errors as bare exceptions
@@ -98,8 +95,8 @@ class BackgroundIndexing:
 
     def start(self, site_dir: Path, searchable_pages: Iterable[str]) -> None:
         self._latest += 1
-        glob = folders_glob(searchable_pages)
-        self._thread = threading.Thread(target=self._index, args=(site_dir, glob, self._latest), daemon=True)
+        pages = sorted(set(searchable_pages))
+        self._thread = threading.Thread(target=self._index, args=(site_dir, pages, self._latest), daemon=True)
         self._thread.start()
 
     def wait(self) -> None:
@@ -107,10 +104,10 @@ class BackgroundIndexing:
         if self._thread is not None:
             self._thread.join()
 
-    def _index(self, site_dir: Path, glob: str, build: int) -> None:
+    def _index(self, site_dir: Path, pages: list[str], build: int) -> None:
         staging = Path(tempfile.mkdtemp(prefix="maillage-pagefind-"))
         try:
-            pages = asyncio.run(_index(site_dir, glob, staging))
+            count = asyncio.run(_index(site_dir, pages, staging))
             with self._lock:
                 if build != self._latest:
                     return  # a newer build is being indexed
@@ -119,18 +116,33 @@ class BackgroundIndexing:
                     target.rename(old)
                 shutil.move(staging, target)
                 shutil.rmtree(old, ignore_errors=True)
-            self.log.info("maillage: recherche à jour (%d pages indexées)", pages)
+            self.log.info("maillage: recherche à jour (%d pages indexées)", count)
         except Exception as error:  # noqa: BLE001 - reported, and the server must go on
             self.log.error("maillage: la recherche n'a pas pu être mise à jour : %s", error or type(error).__name__)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-async def _index(site_dir: Path, glob: str, output: Path | None = None) -> int:
+async def _index(site_dir: Path, pages: list[str], output: Path | None = None) -> int:
     # Leaving the block without an error writes the bundle to output_path. A service that dies
     # leaves its answer pending forever: the time limit turns that into an error.
-    async with asyncio.timeout(TIME_LIMIT):
-        async with PagefindIndex(config={**CONFIG, "output_path": str(output or site_dir / BUNDLE)}) as index:
-            added = await index.add_directory(str(site_dir), glob=glob)
+    with tempfile.TemporaryDirectory(prefix="maillage-indexed-") as folder:
+        # Pagefind reads a folder much faster than pages sent one by one: a copy of the pages as
+        # it should read them, at the same paths, so that their addresses are the same.
+        for uri in pages:
+            target = Path(folder, uri)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(as_indexed((site_dir / uri).read_text(encoding="utf-8")), encoding="utf-8")
+        async with asyncio.timeout(TIME_LIMIT):
+            async with PagefindIndex(config={**CONFIG, "output_path": str(output or site_dir / BUNDLE)}) as index:
+                added = await index.add_directory(folder, glob="**/*.html")
     write_card_table(output or site_dir / BUNDLE)  # the finder's table of which result is which card
     return added["page_count"]
+
+
+def as_indexed(page_html: str) -> str:
+    """The page as Pagefind reads it: typographic apostrophes (rendering/typography.py) made
+    straight again. Pagefind indexes the parts of a word only at ASCII punctuation, so
+    « l’animateur » would be one word that a search for « animateur » misses; the results'
+    text is typeset again where the dialog shows it (assets/search.js)."""
+    return page_html.replace("\u2019", "'")

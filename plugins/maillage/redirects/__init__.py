@@ -1,0 +1,1 @@
+"""Old card addresses that still answer: a redirect page per id a card ``replaces``."""
