@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"model"},
     {"pipeline"},
     {"rendering"},
-    {"printing", "finder", "search", "proposals", "opendata", "news", "diagnostic"},
+    {"printing", "finder", "search", "proposals", "opendata", "news", "diagnostic", "redirects"},
     {"workshop"},  # made of the print documents' parts
     {"producers", "serving", "config", "navigation", "site_theme"},
     {"commands", "plugin"},

@@ -8,6 +8,7 @@
     on_page_context   highlight a card's or a case's section in the navigation
     on_post_page      complete the pages that share parts with others (print pages), then
                       apply French typography to the whole page
+    on_post_template  the same typography on the theme's own pages (404.html)
     on_post_build     index the built site for the header search (Pagefind)
     on_build_error    under ``serve --dirty``, build everything next time
     on_serve    watch the content, the schemas and the templates
@@ -187,6 +188,12 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         output = finish(output, page, config) if finish is not None else output
         # Last, on the whole page (title, navigation, content, print fragments): see typography.py.
         return french_typography(output) if self.config.french_typography else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        # The theme's own pages (404.html) are written from templates, not pages: typeset them too.
+        if template_name.endswith(".html") and self.config.enabled and self.config.french_typography:
+            return french_typography(output_content)
+        return output_content
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
