@@ -92,5 +92,6 @@ def pdf_text(pdf: Path, *, crop_mm: tuple[float, float, float, float] | None = N
 
 
 def flat(text: str) -> str:
-    """One line, as a title is written: "elles-\nmêmes" wrapped at its hyphen reads "elles-mêmes"."""
-    return re.sub(r"\s+", " ", re.sub(r"(?<=\w-)\n\s*(?=\w)", "", text))
+    """One line, as a title is written: "elles-\nmêmes" wrapped at its hyphen reads "elles-mêmes";
+    the typographic apostrophe the build sets (rendering/typography.py) read as the typed one."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\w-)\n\s*(?=\w)", "", text)).replace("\u2019", "'")

@@ -38,7 +38,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import _SCRIPT_TEMPLATE
 
-from maillage.addresses import address
+from maillage.addresses import address, entry_page
 from maillage.kinds import SECTIONS
 from maillage.pipeline import LoadResult, find_files, kind_of, load_handbook
 
@@ -279,7 +279,8 @@ def expected_redirects(config: MkDocsConfig, loaded: LoadResult | None = None) -
     result = loaded or _load(config)
     if result is None or result.handbook is None:
         return {}
-    return {f"fiches/{old}/": card.url for card in result.handbook.cards.values() for old in card.replaces}
+    return {address(entry_page("card", old)): address(card)
+            for card in result.handbook.cards.values() for old in card.replaces}
 
 
 def unanswered(site: Path, ids: set[str], redirects: dict[str, str]) -> list[str]:

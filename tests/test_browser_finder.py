@@ -109,7 +109,7 @@ def test_words_filter_like_the_search_and_stay_in_the_address(finder, data: dict
             ("cooperation grandes entreprises", "Préparer l'autonomie des PME vis-à-vis de la grande entreprise")):
         words.fill(typed)
         page.wait_for_function("typed => new URLSearchParams(location.search).get('texte') === typed", arg=typed)
-        titles = page.locator(f"{SHOWN} strong").all_inner_texts()
+        titles = [title.replace("\u2019", "'") for title in page.locator(f"{SHOWN} strong").all_inner_texts()]
         assert any(shown.startswith(typeset(title)) for shown in titles), (typed, titles)  # as typeset
         assert len(titles) < len(data["cards"])
     page.reload()
@@ -160,7 +160,7 @@ def test_a_sentence_finds_the_cards_that_match_it_best_first(finder, data: dict,
     page = finder
     page.get_by_label("Votre situation en quelques mots").fill(typed)
     page.wait_for_function("typed => new URLSearchParams(location.search).get('texte') === typed", arg=typed)
-    titles = page.locator(f"{SHOWN} strong").all_inner_texts()
+    titles = [title.replace("\u2019", "'") for title in page.locator(f"{SHOWN} strong").all_inner_texts()]
     assert 0 < len(titles) < len(data["cards"]) / 2, (typed, len(titles))
     assert set(titles[:len(first_titles) + 1]) >= first_titles, (typed, titles[:5])
     assert not page.get_by_role("status").inner_text().startswith("Aucune")

@@ -38,7 +38,7 @@ def test_an_old_address_lands_on_a_french_page_that_leads_to_the_cards(published
     assert page.get_by_role("heading", level=1).inner_text() == "Page introuvable"
     assert "Not found" not in page.content()
     assert page.locator("input.md-search__input").count() == 1  # the header's search
-    for part in ("Lancer un réseau", "Groupements d'employeurs", "Glossaire"):
+    for part in ("Lancer un réseau", "Groupements d’employeurs", "Glossaire"):  # as typeset
         assert page.locator(".maillage-not-found__parts").get_by_role("link", name=part).count() == 1
     page.get_by_role("link", name="toutes les fiches", exact=False).first.click()
     page.wait_for_url(base_url + "trouver/")

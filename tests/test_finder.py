@@ -76,7 +76,7 @@ def test_titles_on_the_finder_are_escaped_not_interpreted(project: Project) -> N
         "title: Choisir un animateur neutre", "title: 'Choisir *un* [animateur](https://x.org) & co 1. ~ ?'"), encoding="utf-8")
     project.build()
     html = project.page("trouver")
-    assert "Choisir *un* [animateur](https://x.org) &amp; co 1. ~ ?" in html
+    assert typeset("Choisir *un* [animateur](https://x.org) &amp; co 1. ~ ?") in html  # in French typography
     assert "<em>un</em>" not in html and 'href="https://x.org"' not in html
 
 

@@ -56,9 +56,9 @@ def test_the_page_lists_changes_newest_first_with_date_and_message(history: Proj
     html = history.page("nouveautes")
     newest, middle, oldest = (html.index(day) for day in ("2 mai 2024", "1 avril 2024", "5 mars 2024"))
     assert newest < middle < oldest
-    assert 'fiche ajoutée : <a href="../fiches/fiche-nouvelle/">' in html
-    assert 'fiche modifiée : <a href="../fiches/choisir-un-animateur/">Choisir un animateur neutre</a>' in html
-    assert 'fiche modifiée : <a href="../fiches/animer-le-reseau/">' in html, "a move is one change"
+    assert 'fiche ajoutée\xa0: <a href="../fiches/fiche-nouvelle/">' in html  # French typography
+    assert 'fiche modifiée\xa0: <a href="../fiches/choisir-un-animateur/">Choisir un animateur neutre</a>' in html
+    assert 'fiche modifiée\xa0: <a href="../fiches/animer-le-reseau/">' in html, "a move is one change"
     assert "fiche retirée" not in html and "Historique indisponible" not in html
 
 
@@ -71,7 +71,7 @@ def test_the_page_announces_its_feed(history: Project) -> None:
 def test_commit_messages_are_text_never_markup(history: Project) -> None:
     html = history.page("nouveautes")
     assert "<img" not in html.split("<article")[1]
-    assert "Relu &lt;img src=x onerror=alert(1)&gt; &amp; « =SOMME(A1) » ]]&gt;" in html
+    assert "Relu &lt;img src=x onerror=alert(1)&gt; &amp; «\xa0=SOMME(A1)\xa0» ]]&gt;" in html  # typeset
 
 
 def test_a_feed_reader_accepts_the_feed(history: Project) -> None:
