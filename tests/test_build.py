@@ -236,3 +236,13 @@ def test_without_git_history_no_date_is_invented(site: Project) -> None:
 def test_sanitiser_keeps_the_icons_markdown_emits() -> None:
     icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1"></path></svg>'
     assert sanitise(icon) == icon
+
+
+def test_a_site_without_directory_addresses_is_refused_in_french(project: Project, build_log) -> None:
+    """Printed QR codes lead to fiches/<id>/: a site that turns directory addresses off would
+    print addresses that do not answer."""
+    config_file = project.root / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        project.build()
+    assert "use_directory_urls doit rester à true" in build_log.text

@@ -175,7 +175,7 @@ def test_a_document_pdf_has_bookmarks_and_its_contents_give_each_card_s_page(
     bodies = [flat(body) for body in pdf_text(pdf, crop_mm=BODY_MM)]
     contents = flat(pdf_text(pdf)[1])
     for card in cards:
-        marks = [(title, page) for _, title, page in bookmarks if title.endswith(" · " + flat(card.title))]
+        marks = [(title, page) for _, title, page in bookmarks if flat(title).endswith(" · " + flat(card.title))]
         assert len(marks) == 1, (card.title, bookmarks)
         title, page = marks[0]
         number = re.escape(title.split(" · ")[0])  # "Fiche 3"

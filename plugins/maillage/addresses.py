@@ -3,7 +3,9 @@
 Pages are named as MkDocs names its sources (``fiches/x.md``), relative to the site's root; the
 model holds ids and relations only, and every other module asks here, the way Material's blog
 keeps its addresses in one family of methods. ``url`` turns a page into the address readers see,
-following ``use_directory_urls`` as MkDocs does.
+following ``use_directory_urls`` as MkDocs does. The plugin refuses a site that turns directory
+addresses off (plugin.py, on_config): the printed QR codes, the redirects and the print pages'
+online links are directory addresses, and paper cannot be reprinted.
 """
 
 from __future__ import annotations

@@ -92,6 +92,10 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if not config.use_directory_urls:
+            # addresses.py writes directory addresses: printed QR codes, redirects, online links.
+            raise PluginError("maillage : use_directory_urls doit rester à true dans mkdocs.yml ; les QR codes "
+                              "imprimés, les redirections et les liens en ligne pointent vers fiches/<id>/.")
         self.root = Path(config.config_file_path).resolve().parent
         self.practices_dir = Path(self.config.practices_dir)  # resolved against mkdocs.yml by its option
         self.templates_dir = Path(self.config.templates_dir) if self.config.templates_dir else None
