@@ -59,7 +59,16 @@ def test_answers_give_the_cards_for_the_gaps_most_important_first(browser, handb
     assert query == {question: [letter] for question, (letter, _) in ANSWERS.items()}
     assert [url for url in requests if "?" in url or not url.startswith(base_url)] == [], requests
 
-    result.locator(".maillage-diagnostic__card").click()
+    to_workshop = page.get_by_role("link", name="Préparer un atelier avec ces fiches")
+    fragment = parse_qs(urlsplit(to_workshop.get_attribute("href")).fragment)
+    assert fragment["f"] == [f"{card}.30" for card in expected[:6]]
+    to_workshop.click()
+    page.wait_for_url("**/atelier/#*")
+    page.locator(".maillage-atelier__card").first.wait_for()  # the builder holds the cards, in that order
+    assert page.locator(".maillage-atelier__card").count() == len(expected[:6])
+
+    page.goto(base_url + PAGE + "?" + "&".join(f"{question}={letter}" for question, (letter, _) in ANSWERS.items()))
+    page.locator(".maillage-diagnostic__result").first.locator(".maillage-diagnostic__card").click()
     page.wait_for_url(f"**/fiches/{first.id}/")
 
 

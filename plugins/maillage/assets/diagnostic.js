@@ -16,6 +16,8 @@
   var ROOT_ID = "maillage-diagnostic";
   var DATA_URL = "questions.json";
   var ACTIVE_CLASS = "maillage-diagnostic-js";
+  var WORKSHOP_CARDS = 6;  /* a half-day: the six cards most needed */
+  var WORKSHOP_MINUTES = 30;
 
   function element(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -47,6 +49,8 @@
     data.answers.forEach(function (answer) { gaps[answer[0]] = answer[2]; });
     var finder = root.querySelector(".maillage-diagnostic__finder");
     var finderHref = finder ? finder.getAttribute("href") : null;
+    var workshop = root.querySelector(".maillage-diagnostic__workshop");
+    var workshopHref = workshop ? workshop.getAttribute("href") : null;
     var chosen = {};
     var questions = data.questions.filter(function (question) {
       return document.getElementById("question-" + question.id);
@@ -93,6 +97,14 @@
     root.appendChild(status);
     root.appendChild(list);
     root.appendChild(element("p", { "class": "maillage-diagnostic__actions" }, [share, " ", reset, " ", print]));
+    /* The cards for the gaps as a workshop (atelier/): its builder reads them after "#", as
+       f=<id>.<minutes>, and keeps only the cards it knows. */
+    var toWorkshop = workshopHref ? element("a", { "class": "md-button maillage-diagnostic__to-workshop" },
+                                            ["Préparer un atelier avec ces fiches"]) : null;
+    if (toWorkshop) {
+      toWorkshop.hidden = true;
+      root.appendChild(element("p", {}, [toWorkshop]));
+    }
     document.documentElement.classList.add(ACTIVE_CLASS);
 
     function update() {
@@ -137,6 +149,13 @@
         }
         list.appendChild(item);
       });
+      if (toWorkshop) {
+        var workshopParams = new URLSearchParams();
+        workshopParams.set("titre", document.title.split(" - ")[0]);
+        ranked.slice(0, WORKSHOP_CARDS).forEach(function (id) { workshopParams.append("f", id + "." + WORKSHOP_MINUTES); });
+        toWorkshop.setAttribute("href", workshopHref + "#" + workshopParams.toString());
+        toWorkshop.hidden = !ranked.length;
+      }
       var total = plural(questions.length, "question", "questions");
       if (!answered) {
         status.textContent = "Répondez aux questions ci-dessus : les fiches à lire s'afficheront ici.";

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from ..addresses import DIAGNOSTICS, FINDER, page
+from ..addresses import DIAGNOSTICS, FINDER, WORKSHOP, page
 from ..model.handbook import Handbook
 from ..rendering.pages import PageWriter, front_matter
 from ..rendering.site import GeneratedPage, IntroLookup
@@ -25,7 +25,7 @@ def diagnostic_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup)
                              "search": {"exclude": True}, "hide": ["toc"]})
         yield GeneratedPage(here, meta + writer.render_page("diagnostic.md.j2", here, diagnostic=diagnostic, cards=cards,
                                                      answers=[label for _, label, _ in ANSWERS],
-                                                     importance=labels, finder=FINDER),
+                                                     importance=labels, finder=FINDER, workshop=WORKSHOP),
                             diagnostic.source_file)
         yield GeneratedPage(posixpath.join(posixpath.dirname(here), "questions.json"), diagnostic_data(diagnostic),
                             carries_editor_text=False)

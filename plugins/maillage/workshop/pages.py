@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterator
 
 
-from ..addresses import address
+from ..addresses import WORKSHOP, WORKSHOP_ROOT, address
 from ..model.entries import Card, Term
 from ..model.glossary import TermIndex
 from ..model.handbook import Handbook
@@ -38,8 +38,8 @@ from ..rendering.pages import PageWriter, TemplateFailure, front_matter
 from ..rendering.site import GeneratedPage, IntroLookup
 from .kits import KITS_URI, Kit, KitProblem, load_kits
 
-ROOT = "atelier"
-BUILDER_URI = f"{ROOT}/index.md"
+ROOT = WORKSHOP_ROOT
+BUILDER_URI = WORKSHOP
 DATA_URI = f"{ROOT}/fiches.json"
 """What the builder and the documents read: cards, sections, kits (assets/atelier.js)."""
 OFFLINE_URI = f"{ROOT}/hors-ligne.js"
