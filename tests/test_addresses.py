@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, Project
+from maillage.addresses import address
 from maillage.pipeline import load_handbook
 from maillage.redirects.pages import redirect_pages
 from maillage.redirects.published import ids_in_history, read_registry
@@ -35,7 +36,7 @@ def test_every_card_id_ever_published_still_answers(real_site) -> None:
     published = read_registry(REGISTRY) | (ids_in_history(ROOT, ROOT / "practices") or set())
     result = load_handbook(ROOT / "practices", ROOT)
     assert result.handbook is not None
-    redirects = {f"fiches/{old}/": card.url for card in result.handbook.cards.values() for old in card.replaces}
+    redirects = {f"fiches/{old}/": address(card) for card in result.handbook.cards.values() for old in card.replaces}
     lost = unanswered(real_site, published, redirects)
     assert not lost, ("ces adresses publiées ne répondent plus : ajoutez chaque identifiant à la liste "
                       f"« replaces » de la fiche qui a repris son contenu : {lost}")

@@ -115,3 +115,21 @@ def test_one_git_log_per_build(history: Project, monkeypatch: pytest.MonkeyPatch
     result = load_handbook(history.root / "practices", history.root)
     assert result.handbook is not None and len(result.handbook.changelog.commits) == 3
     assert [command for command in calls if "log" in command] and len([c for c in calls if "log" in c]) == 1
+
+
+def test_a_merged_card_leads_to_the_card_that_took_it(tmp_path: Path) -> None:
+    root = tmp_path / "handbook"
+    shutil.copytree(FIXTURE, root)
+    project = Project(root)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "Premier état du guide")
+    (root / "practices/lancer/choisir-un-animateur.yml").unlink()
+    kept = root / "practices/lancer/partir-des-objectifs.yml"
+    kept.write_text(kept.read_text(encoding="utf-8") + "replaces: [choisir-un-animateur]\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Deux fiches n'en font plus qu'une", day="2024-04-01")
+    project.build()
+    html = project.page("nouveautes")
+    assert 'fiche fusionnée ou renommée, désormais\xa0: <a href="../fiches/partir-des-objectifs/">' in html
+    assert "fiche retirée" not in html

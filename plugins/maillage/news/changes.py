@@ -23,7 +23,9 @@ LABELS = {
     ("card", "added"): "fiche ajoutée", ("card", "changed"): "fiche modifiée", ("card", "removed"): "fiche retirée",
     ("case", "added"): "expérience ajoutée", ("case", "changed"): "expérience modifiée",
     ("case", "removed"): "expérience retirée",
+    ("card", "merged"): "fiche fusionnée ou renommée, désormais",
 }
+"""A removed card that a card now ``replaces`` is merged: its news leads to the card that took it."""
 PAGE_LIMIT = 150
 FEED_LIMIT = 40
 
@@ -51,6 +53,7 @@ def news(handbook: Handbook, changelog: Changelog | None, limit: int = PAGE_LIMI
         return []
     by_id: dict[tuple[str, str], Card | Case] = {("card", card.id): card for card in handbook.cards.values()}
     by_id.update({("case", case.id): case for case in handbook.cases.values()})
+    successors = {old_id: card for card in handbook.cards.values() for old_id in card.replaces}
     items: list[NewsItem] = []
     for commit in changelog.commits:
         statuses: dict[tuple[str, str], set[str]] = {}
@@ -64,6 +67,8 @@ def news(handbook: Handbook, changelog: Changelog | None, limit: int = PAGE_LIMI
         for (kind, name), seen in statuses.items():
             status = "changed" if seen == {"added", "removed"} else sorted(seen)[0]
             entry = by_id.get((kind, name)) if status != "removed" else None
+            if status == "removed" and kind == "card" and name in successors:
+                status, entry = "merged", successors[name]
             changes.append(Change(LABELS[kind, status], entry.title if entry is not None else name, entry))
         if changes:
             items.append(NewsItem(commit.sha, commit.when, commit.subject, tuple(changes)))
