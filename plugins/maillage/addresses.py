@@ -2,9 +2,9 @@
 
 Pages are named as MkDocs names its sources (``fiches/x.md``), relative to the site's root; the
 model holds ids and relations only, and every other module asks here, the way Material's blog
-keeps its addresses in one family of methods. ``url`` turns a page into the address readers see,
-following ``use_directory_urls`` as MkDocs does. The plugin refuses a site that turns directory
-addresses off (plugin.py, on_config): the printed QR codes, the redirects and the print pages'
+keeps its addresses in one family of methods. ``url`` turns a page into the address readers see:
+a directory address, as MkDocs makes with ``use_directory_urls``. The plugin refuses a site that
+turns them off (plugin.py, on_config): the printed QR codes, the redirects and the print pages'
 online links are directory addresses, and paper cannot be reprinted.
 """
 
@@ -76,23 +76,23 @@ def page(target: Entry | Section | str) -> str:
     return entry_page(target.KIND, target.id)
 
 
-def address(target: Entry | Section | str, *, directory_urls: bool = True) -> str:
+def address(target: Entry | Section | str) -> str:
     """Where a reader finds a target, relative to the site's root, anchor included."""
     if isinstance(target, (str, Section)):
-        return url(page(target), directory_urls=directory_urls)
+        return url(page(target))
     anchor = anchor_of(target.KIND, target.id)
-    return url(page(target), directory_urls=directory_urls) + (f"#{anchor}" if anchor else "")
+    return url(page(target)) + (f"#{anchor}" if anchor else "")
 
 
-def url(source: str, *, directory_urls: bool = True) -> str:
-    """``fiches/x.md`` → ``fiches/x/`` (or ``fiches/x.html``), ``lancer/index.md`` → ``lancer/``;
-    any other file keeps its name."""
+def url(source: str) -> str:
+    """``fiches/x.md`` → ``fiches/x/``, ``lancer/index.md`` → ``lancer/``; any other file keeps
+    its name."""
     if not source.endswith(".md"):
         return source
     stem = source.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index") if directory_urls else stem + ".html"
-    return stem + "/" if directory_urls else stem + ".html"
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def relative(source: str, from_page: str) -> str:
