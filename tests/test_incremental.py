@@ -104,6 +104,18 @@ def test_an_edited_card_rebuilds_its_pages_and_keeps_the_others(served: ServedSi
     assert UNRELATED not in written
 
 
+def test_pages_kept_from_the_last_build_follow_what_they_show_of_other_files(served: ServedSite,
+                                                                             tmp_path: Path) -> None:
+    """A card's page and its print form are kept from one build to the next while their inputs
+    stay the same (rendering/memo.py): a source's title or a term's tooltip they show is one."""
+    project = served.project
+    edit_then_compare(served, tmp_path, lambda: replace(project, "practices/sources/guide-source.yml",
+                                                        "title: Cahier", "title: Nouveau cahier"), "source")
+    written = edit_then_compare(served, tmp_path, lambda: replace(project, "practices/glossaire/pme.yml",
+                                                                  "moins de 250", "moins de 251"), "terme")
+    assert "glossaire/index.html" in written
+
+
 def test_adding_removing_and_breaking_cards_rebuild_everything_right(served: ServedSite, tmp_path: Path) -> None:
     project = served.project
     copy = (project.root / CARD).read_text(encoding="utf-8").replace("id: choisir-un-animateur", "id: choisir-un-animateur-bis", 1)

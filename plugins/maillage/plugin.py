@@ -41,6 +41,7 @@ from .pipeline import LoadResult, load_handbook
 from .printing.pages import PRINT_THEME
 from .redirects.pages import redirect_pages
 from .rendering.environment import PACKAGE_TEMPLATES, make_environment
+from .rendering.memo import Generations
 from .rendering.pages import PageWriter, TemplateFailure
 from .producers import producers
 from .rendering.site import Finish, GeneratedPage
@@ -65,6 +66,10 @@ REQUIRED_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "pymdown
 """What the packaged templates write: tooltips, warning boxes, classes, blocks, folds."""
 
 
+def _as_is(html: str) -> str:
+    return html
+
+
 class MaillagePlugin(BasePlugin[MaillageConfig]):
     supports_multiple_instances = False
 
@@ -82,6 +87,8 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.producers = producers()
         """Made once: under ``serve`` they keep what an edit did not change (print pages' HTML)."""
         self.section_highlight = SectionHighlight()
+        self.memo: Generations[str] = Generations()
+        """Under ``serve --dirty``: the Markdown written from each entry, kept for the next build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -137,14 +144,19 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             log.info("maillage: %s", problem.format())
         environment = make_environment(self.templates_dir)
         environment.globals.update(site_name=config.site_name, site_url=config.site_url)
-        writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations)
+        memo = None
+        if self.incremental is not None:
+            memo = self.memo
+            memo.start_build(config, self.incremental.settings(config, self._watched_folders(config)))
+        writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations,
+                            memo=memo)
         try:
             pages = [page for produce in self.producers
                      for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri))]
         except TemplateFailure as error:
             raise PluginError(f"Le guide ne peut pas être rendu : {error}") from None
         if self.incremental is not None:
-            self.kept = self.incremental.plan(config, pages, files, self._watched_folders(config))
+            self.kept = self.incremental.plan(config, pages, files)
         self.searchable_pages = {uri: dest for uri, dest in self.searchable_pages.items() if uri in self.kept}
         for page in pages:
             self._add(files, config, page)
@@ -188,10 +200,10 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.section_highlight.dim()
         # Here rather than in on_page_content: MkDocs keeps every page's content until the build
         # ends, and the print pages' full HTML is the whole handbook several times over.
-        finish = self.finishers.get(page.file.src_uri)
-        output = finish(output, page, config) if finish is not None else output
         # Last, on the whole page (title, navigation, content, print fragments): see typography.py.
-        return french_typography(output) if self.config.french_typography else output
+        typeset = french_typography if self.config.french_typography else _as_is
+        finish = self.finishers.get(page.file.src_uri)
+        return finish(typeset(output), page, config, typeset) if finish is not None else typeset(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         # The theme's own pages (404.html) are written from templates, not pages: typeset them too.

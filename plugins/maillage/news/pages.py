@@ -38,5 +38,5 @@ FEED_LINK = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TIT
 in both URL styles)."""
 
 
-def _announce_feed(html: str, page: Any, config: Any) -> str:
+def _announce_feed(html: str, page: Any, config: Any, typeset: Any) -> str:
     return html.replace("</head>", FEED_LINK + "\n</head>", 1)

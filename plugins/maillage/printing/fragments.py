@@ -20,6 +20,7 @@ configuration: an edited card is converted again, the others are not.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -30,7 +31,9 @@ from typing import TYPE_CHECKING
 import markdown
 
 from ..rendering.pages import PageWriter
+from ..rendering.memo import Generations
 from ..rendering.sanitise import sanitise
+from ..rendering.site import Typeset
 from ..addresses import print_page
 from .documents import Entry, anchor
 from .links import CLOSE, OPEN, PART, PrintLinks, Scope, token_names
@@ -76,33 +79,14 @@ class _Html:
     ids: frozenset[str]
 
 
-class HtmlCache:
+class HtmlCache(Generations[_Html]):
     """Fragments' HTML by digest of their Markdown and of the Markdown configuration.
 
     The print producer owns it and the plugin owns the producer, so it lives as long as the
-    plugin: ``mkdocs serve`` converts again only the fragments an edit changed; what a build did
-    not use is dropped at the start of the next one.
+    plugin: ``mkdocs serve`` converts again only the fragments an edit changed. Started once per
+    build with its config: the print pages and the workshops' forms (workshop/pages.py) each
+    have an ``Assembly``.
     """
-
-    def __init__(self) -> None:
-        self._current: dict[str, _Html] = {}
-        self._previous: dict[str, _Html] = {}
-        self._build: object | None = None
-
-    def start_build(self, build: object) -> None:
-        """Once per build (its config): the print pages and the workshops' forms (workshop/pages.py)
-        each have an ``Assembly``, and a second start would drop what the first converted."""
-        if build is self._build:
-            return
-        self._build = build
-        self._previous, self._current = self._current, {}
-
-    def get(self, key: str, render: Callable[[], _Html]) -> _Html:
-        found = self._current.get(key)
-        if found is None:
-            found = self._previous.pop(key, None) or render()
-            self._current[key] = found
-        return found
 
 
 class _Converter:
@@ -112,18 +96,22 @@ class _Converter:
     build that renders nothing (the benchmark's baseline) leaves the cache as it is.
     """
 
-    def __init__(self, config: MkDocsConfig, cache: HtmlCache) -> None:
+    def __init__(self, config: MkDocsConfig, cache: HtmlCache, typeset: Typeset) -> None:
         self._cache = cache
         cache.start_build(config)
         extensions, settings = config.markdown_extensions, config.mdx_configs or {}
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=settings)
-        self._configuration = _digest(json.dumps([extensions, settings], sort_keys=True, default=repr))
+        self._typeset = typeset
+        self._configuration = _digest(json.dumps([extensions, settings, typeset.__qualname__], sort_keys=True,
+                                                 default=repr))
 
     def html(self, fragment: Fragment) -> _Html:
         return self._cache.get(fragment.digest + self._configuration, lambda: self._convert(fragment.markdown))
 
     def _convert(self, text: str) -> _Html:
-        html = sanitise(self._markdown.reset().convert(text))
+        # Typeset here, once, rather than on each page that holds it: a fragment is a block of its
+        # own, so no line of text runs across its edges.
+        html = self._typeset(sanitise(self._markdown.reset().convert(text)))
         return _Html(html.encode(), frozenset(_ID.findall(html)))
 
 
@@ -159,9 +147,9 @@ class Assembly:
 
         return place
 
-    def __call__(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """A print page's HTML with each placeholder replaced by its fragment."""
-        converter = self._converter = self._converter or _Converter(config, self._cache)
+    def __call__(self, html: str, page: Page, config: MkDocsConfig, typeset: Typeset) -> str:
+        """A print page's HTML with each placeholder replaced by its fragment, typeset."""
+        converter = self._converter = self._converter or _Converter(config, self._cache, typeset)
         anchors = page.present_anchor_ids if page.present_anchor_ids is not None else set()
 
         def insert(match: re.Match[str]) -> str:
@@ -190,6 +178,23 @@ class Assembly:
         key = (template, anchor(entry), *sorted((name, id(value)) for name, value in context.items()))
         fragment = self._fragments.get(key)
         if fragment is None:
-            text = self._writer.render_page(template, _HERE, entry=entry, links=self._links, **context)
+            def write() -> str:
+                return self._writer.render_page(template, _HERE, entry=entry, links=self._links, **context)
+            settings = _settings(context)
+            text = write() if settings is None else self._writer.remembered((template, *settings), entry, write)
             fragment = self._fragments[key] = Fragment(text.encode(), _digest(text), tuple(token_names(text)))
         return fragment
+
+
+def _settings(context: dict[str, object]) -> list[str] | None:
+    """The context of a fragment as text that says what its template reads of it, or None when a
+    value cannot say it (the QR codes' drawer). A chapter or a section says its plain fields:
+    a fragment prints its chapter's title, never the chapter's other entries."""
+    if not all(dataclasses.is_dataclass(value) for value in context.values()):
+        return None
+    return [f"{name}={type(value).__name__}{_plain_fields(value)!r}" for name, value in sorted(context.items())]
+
+
+def _plain_fields(value: object) -> tuple[object, ...]:
+    fields = (getattr(value, field.name) for field in dataclasses.fields(value))  # type: ignore[arg-type]
+    return tuple(field for field in fields if isinstance(field, (str, int, float, bool, type(None))))

@@ -49,11 +49,13 @@ def web_path(target: Target) -> str:
 class PrintLinks:
     """The links of every print template, as tokens; the templates call it as ``links``."""
 
-    def __init__(self, site_url: str, entries: Iterable[Entry]) -> None:
+    def __init__(self, site_url: str, entries: Iterable[Entry | Source]) -> None:
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
-        self.addresses: dict[str, str] = {}
-        """Anchor of each target a token names → its full online address, for the pages that
-        do not hold it."""
+        entries = list(entries)
+        self.addresses: dict[str, str] = {anchor(entry): self.online(entry) for entry in entries}
+        """Anchor of each target a token may name → its full online address, for the pages that
+        do not hold it. Known before any template runs: a fragment kept from the previous build
+        (rendering/memo.py) names targets without being written again."""
         self._anchors_by_src = {addresses.page(entry): anchor(entry) for entry in entries
                                 if isinstance(entry, (Card, Case))}
 
@@ -95,16 +97,13 @@ class PrintLinks:
         name = self._anchors_by_src.get(target)
         if name is None:  # not a card or a case: no page holds it
             return online + (f"#{fragment}" if fragment else "")
-        self.addresses[name] = online
         return f"{OPEN}to{PART}{name}{PART}{fragment}{CLOSE}" if fragment else f"{OPEN}to{PART}{name}{CLOSE}"
 
     def _token(self, kind: str, target: Target) -> str:
         return f"{OPEN}{kind}{PART}{self._name(target)}{CLOSE}"
 
     def _name(self, target: Target) -> str:
-        name = anchor(target)  # type: ignore[arg-type]
-        self.addresses[name] = self.online(target)
-        return name
+        return anchor(target)  # type: ignore[arg-type]
 
 
 class Scope:

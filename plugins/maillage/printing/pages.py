@@ -49,7 +49,8 @@ def _print_pages(handbook: Handbook, writer: PageWriter, cache: HtmlCache,
         raise TemplateFailure("les pages à imprimer écrivent l'adresse en ligne de chaque fiche : "
                               "indiquez site_url dans mkdocs.yml")
     edition = datetime.date.today()
-    links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
+    links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values(),
+                                    *handbook.sources.values(), *handbook.terms.values()])
     assembly = Assembly(writer, links, cache)
     qr = qr_codes.uniform(links.online(card) for card in handbook.cards.values())  # one size in every deck
     for document in print_documents(handbook):

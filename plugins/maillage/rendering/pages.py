@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import jinja2
 import yaml
@@ -12,10 +12,12 @@ from ..addresses import CASES_INDEX as CASES_URI
 from ..addresses import GLOSSARY as GLOSSARY_URI
 from ..addresses import SOURCES as SOURCES_URI
 from ..kinds import Section
-from ..model.entries import Card, Case
+from ..model.entries import Card, Case, Entry
+from ..model.fingerprints import Fingerprints
 from ..model.glossary import TermIndex
 from ..model.handbook import Handbook
 from ..validation.schemas import SchemaSet
+from .memo import Generations
 
 
 @jinja2.pass_context
@@ -32,8 +34,11 @@ class PageWriter:
     """One method per kind of page; each returns the page's Markdown with front matter."""
 
     def __init__(self, handbook: Handbook, environment: jinja2.Environment, schemas: SchemaSet, *,
-                 abbreviations: bool = True) -> None:
+                 abbreviations: bool = True, memo: Generations[str] | None = None) -> None:
         self.handbook = handbook
+        self.memo = memo
+        """Under ``mkdocs serve``: what the previous build wrote from an entry, by its inputs."""
+        self.fingerprints = Fingerprints(handbook) if memo is not None else None
         self.environment = environment
         self.schemas = schemas
         environment.filters["href"] = _href
@@ -51,14 +56,27 @@ class PageWriter:
         self._terms = TermIndex(terms)
 
     def card(self, card: Card) -> str:
-        body = self._render("card.md.j2", addresses.page(card), card=card)
-        meta = {"title": card.title, "description": card.summary,
-                "tags": [self.handbook.vocabulary.themes[theme] for theme in card.themes]}
-        return front_matter(meta) + body + self._abbreviation_block(body)
+        def write() -> str:
+            body = self._render("card.md.j2", addresses.page(card), card=card)
+            meta = {"title": card.title, "description": card.summary,
+                    "tags": [self.handbook.vocabulary.themes[theme] for theme in card.themes]}
+            return front_matter(meta) + body + self._abbreviation_block(body)
+        return self.remembered(("card.md.j2",), card, write)
 
     def case(self, case: Case) -> str:
-        body = self._render("case.md.j2", addresses.page(case), case=case)
-        return front_matter({"title": case.title, "description": case.summary}) + body + self._abbreviation_block(body)
+        def write() -> str:
+            body = self._render("case.md.j2", addresses.page(case), case=case)
+            return (front_matter({"title": case.title, "description": case.summary}) + body
+                    + self._abbreviation_block(body))
+        return self.remembered(("case.md.j2",), case, write)
+
+    def remembered(self, key: tuple[str, ...], entry: Entry, write: Callable[[], str]) -> str:
+        """``write()``, or what it returned in the previous build for the same ``key`` and the
+        same inputs of ``entry``: everything a template written from one entry reads (see
+        model/fingerprints.py), with ``key`` naming the template and any other context."""
+        if self.memo is None or self.fingerprints is None:
+            return write()
+        return self.memo.get("\0".join((*key, type(entry).__name__, entry.id, self.fingerprints.inputs(entry))), write)
 
     def section(self, section: Section, intro: str | None) -> str:
         return self._render("section.md.j2", addresses.page(section), section=section, intro=intro,

@@ -21,8 +21,12 @@ if TYPE_CHECKING:
 
 IntroLookup = Callable[[str], tuple[str | None, str | None]]
 """``src_uri`` → (hand-written Markdown to put first, path of its file for the edit link)."""
-Finish = Callable[[str, "Page", "MkDocsConfig"], str]
-"""(a page's HTML as the theme wrote it, the page, the config) → its final HTML, as ``on_post_page``."""
+Typeset = Callable[[str], str]
+"""The last step on a page's HTML (French typography, rendering/typography.py), or none."""
+Finish = Callable[[str, "Page", "MkDocsConfig", Typeset], str]
+"""(a page's HTML as the theme wrote it, already typeset, the page, the config, the typesetting)
+→ its final HTML, as ``on_post_page``. What it inserts it typesets itself, once for every page
+that inserts it: the print pages hold the whole handbook several times over."""
 
 
 @dataclass(frozen=True)

@@ -79,18 +79,24 @@ class IncrementalBuilds:
         """Called before the site folder is emptied: whatever still writes into it must finish."""
         self._last: _Snapshot | None = None
         self._pending: _Snapshot | None = None
+        self._settings = ""
         build_log = logging.getLogger("mkdocs.commands.build")
         if not any(isinstance(existing, _DirtyWarningFilter) for existing in build_log.filters):
             build_log.addFilter(_DirtyWarningFilter())  # once, however many serve sessions a process runs
 
-    def plan(self, config: MkDocsConfig, pages: list[GeneratedPage], files: Files,
-             watched_folders: Iterable[Path]) -> set[str]:
+    def settings(self, config: MkDocsConfig, watched_folders: Iterable[Path]) -> str:
+        """A digest of the files every page depends on: mkdocs.yml, docs/ and ``watched_folders``
+        (the plugin's templates and schemas, a site's theme and templates). Before the pages are
+        written: what a build keeps from the previous one (rendering/memo.py) is keyed by it."""
+        self._settings = _settings(config, watched_folders)
+        return self._settings
+
+    def plan(self, config: MkDocsConfig, pages: list[GeneratedPage], files: Files) -> set[str]:
         """The src_uris of ``pages`` whose output is kept. When none can be, the site folder is
         emptied first; otherwise the hand-written pages' outputs are removed, so that MkDocs
-        builds them again. ``watched_folders``: folders besides docs/ whose files every page
-        depends on (theme, templates)."""
+        builds them again. ``settings`` was called first, in the same build."""
         keepable = {page.src_uri: _digest(page.content) for page in pages}
-        self._pending = _Snapshot(_frame(config, pages, files, watched_folders), keepable)
+        self._pending = _Snapshot(_frame(self._settings, pages, files), keepable)
         last, self._last = self._last, None  # until this build succeeds, nothing is known good
         if last is None or last.frame != self._pending.frame:
             self._empty(config)
@@ -115,15 +121,21 @@ class IncrementalBuilds:
         clean_directory(config.site_dir)
 
 
-def _frame(config: MkDocsConfig, pages: list[GeneratedPage], files: Files, watched_folders: Iterable[Path]) -> str:
-    """A digest of everything, besides its own Markdown, that a generated page's HTML depends on."""
-    frame = hashlib.blake2b(digest_size=16)
-    frame.update(Path(config.config_file_path).read_bytes())
+def _settings(config: MkDocsConfig, watched_folders: Iterable[Path]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(Path(config.config_file_path).read_bytes())
     for folder in [Path(config.docs_dir), *watched_folders]:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
-                frame.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+                digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def _frame(settings: str, pages: list[GeneratedPage], files: Files) -> str:
+    """A digest of everything, besides its own Markdown, that a generated page's HTML depends on."""
+    frame = hashlib.blake2b(digest_size=16)
+    frame.update(settings.encode())
     for uri in sorted(file.src_uri for file in files):
         frame.update(f"{uri}\n".encode())
     for page in sorted(pages, key=lambda page: page.src_uri):

@@ -93,7 +93,8 @@ def _workshop_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup, 
                         carries_editor_text=False)
     yield GeneratedPage(DATA_URI, _data(handbook, cards, terms_of, terms, kits, site_name, site_url), carries_editor_text=False)
 
-    links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values()])
+    links = PrintLinks(site_url, [*handbook.cards.values(), *handbook.cases.values(),
+                                    *handbook.sources.values(), *handbook.terms.values()])
     numbers = {anchor(card): number for section in handbook.sections
                for number, card in enumerate(handbook.section_cards(section), start=1)}
     scope = Scope(links, frozenset(), numbers)
