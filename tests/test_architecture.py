@@ -30,7 +30,7 @@ LAYERS: list[set[str]] = [
     {"rendering"},
     {"printing", "finder", "search", "proposals", "opendata", "news", "diagnostic", "redirects"},
     {"workshop"},  # made of the print documents' parts
-    {"producers", "serving", "config", "navigation", "site_theme"},
+    {"producers", "serving", "config", "navigation", "site_theme", "memory"},
     {"commands", "plugin"},
 ]
 CORE = ["kinds", "addresses", "loading", "validation", "model", "pipeline", "rendering"]

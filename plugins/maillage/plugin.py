@@ -5,11 +5,13 @@
     on_nav      under ``serve --dirty``, show the pages kept from the last build to other plugins
     on_page_markdown  escape the titles and descriptions the theme prints without escaping
     on_page_content   sanitise the HTML that generated pages produce
+    on_env      keep the final list of files, to release the pages' text after the build
     on_page_context   highlight a card's or a case's section in the navigation
     on_post_page      complete the pages that share parts with others (print pages), then
                       apply French typography to the whole page
     on_post_template  the same typography on the theme's own pages (404.html)
-    on_post_build     index the built site for the header search (Pagefind)
+    on_post_build     release the pages' memory (memory.py), then index the built site for the
+                      header search (Pagefind)
     on_build_error    under ``serve --dirty``, build everything next time
     on_serve    watch the content, the schemas and the templates
 
@@ -46,6 +48,7 @@ from .rendering.pages import PageWriter, TemplateFailure
 from .producers import producers
 from .rendering.site import Finish, GeneratedPage
 from .rendering.escaping import escape_theme_metadata
+from .memory import release_pages, return_free_memory
 from .navigation import SectionHighlight
 from .rendering.sanitise import sanitise
 from .rendering.typography import french_typography
@@ -87,6 +90,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         self.producers = producers()
         """Made once: under ``serve`` they keep what an edit did not change (print pages' HTML)."""
         self.section_highlight = SectionHighlight()
+        self.built_files: Files | None = None
         self.memo: Generations[str] = Generations()
         """Under ``serve --dirty``: the Markdown written from each entry, kept for the next build."""
 
@@ -192,6 +196,10 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.built_files = files  # the final list, after every plugin's on_files
+        return env
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         self.section_highlight.light(page, nav)  # a card's section, highlighted in the navigation
         return context
@@ -220,6 +228,10 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
         if self.background_search is not None:
             self.background_search.start(Path(config.site_dir), self.searchable_pages.values())
             return
+        if self.built_files is not None:  # see memory.py: Pagefind comes next, in a process of its own
+            release_pages(self.built_files)
+            self.built_files, self.finishers, self.producers = None, {}, producers()
+            return_free_memory()
         try:
             pages = indexing.index_site(Path(config.site_dir), self.searchable_pages.values())
         except indexing.SearchIndexFailure as error:
