@@ -207,8 +207,8 @@ def test_cards_come_a_page_at_a_time_from_the_text_files_they_need(browser, real
 def test_a_card_named_in_the_address_is_shown_however_far_down(browser, data: dict) -> None:
     """The diagnostic's "Voir dans Trouver une pratique" leads to trouver/#fiche-<id>."""
     base_url, page = browser
-    on_screen = "id => { const box = document.getElementById(id).getBoundingClientRect();" \
-                " return box.top >= 0 && box.bottom <= innerHeight; }"
+    on_screen = "id => { const item = document.getElementById(id); if (!item) return false;" \
+                " const box = item.getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }"
     page.goto(base_url)
     ids = [row[0] for row in data["cards"]]
     third = 2 * data["page"] + 1  # on the third page
