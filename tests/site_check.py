@@ -17,7 +17,7 @@
   plant in the project's other files (``.git/config``, a secret beside ``mkdocs.yml``).
 - No card lost: every card of the handbook has its page, every id it replaces its redirect page,
   every card is listed by its section page, and,
-  when the site has the finder (``trouver/``), is in the finder's page and its data file.
+  when the site has the finder (``trouver/``), is in the finder's data and text files.
   When the handbook has problems (``mkdocs serve``), every card's address shows the problems.
 
 Every finding names the page, so one failing build says everything at once.
@@ -323,12 +323,23 @@ def _lost_cards(site: Path, config: MkDocsConfig, links: dict[str, set[str]], re
     if listed != cards:
         findings.append(f"pages des rubriques : fiches absentes {sorted(cards - listed)}, inconnues {sorted(listed - cards)}")
     if (site / "trouver").is_dir():
-        if links.get("trouver/", set()) != cards:
-            findings.append(f"trouver/ : la page ne liste pas chaque fiche ({len(links.get('trouver/', ()))} pour {len(cards)})")
-        rows = [row[0] for row in json.loads((site / "trouver" / "fiches.json").read_text(encoding="utf-8"))["cards"]]
-        if sorted(rows) != sorted(cards):
-            findings.append(f"trouver/fiches.json : {len(rows)} lignes pour {len(cards)} fiches")
+        findings += _finder_findings(site / "trouver", cards)
     return findings
+
+
+def _finder_findings(finder: Path, cards: set[str]) -> list[str]:
+    """The finder's data names every card once, and its text files give each, at its position,
+    a link to that card's page (finder/data.py)."""
+    data = json.loads((finder / "fiches.json").read_text(encoding="utf-8"))
+    rows = [row[0] for row in data["cards"]]
+    if sorted(rows) != sorted(cards):
+        return [f"trouver/fiches.json : {len(rows)} lignes pour {len(cards)} fiches"]
+    texts = [text for name in data["texts"] for text in json.loads((finder / name).read_text(encoding="utf-8"))]
+    pages = [urlsplit(urljoin("trouver/", text[2])).path for text in texts]
+    wrong = [card_id for card_id, page in zip(rows, pages) if page != address(entry_page("card", card_id))]
+    if len(texts) != len(rows) or wrong:
+        return [f"trouver/textes : {len(texts)} fiches pour {len(rows)}, liens faux : {wrong[:5]}"]
+    return []
 
 
 def _problems_everywhere(site: Path, practices: Path) -> list[str]:

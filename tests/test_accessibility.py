@@ -65,15 +65,16 @@ def test_no_serious_accessibility_violation(pages, real_site: Path, handbook: Ha
     card = handbook.section_cards(handbook.sections[0])[0]
     path = {"home": "", "section": address(handbook.sections[0]), "card": address(card),
             "case": address(next(iter(handbook.cases.values()))),
-            "finder": "trouver/?phase=launch&themes=financement", "print": PRINT_PAGE, "deck": DECK_PAGE,
+            "finder": "trouver/?phase=launch", "print": PRINT_PAGE, "deck": DECK_PAGE,
             "not found": "fiches/une-fiche-qui-n-existe-plus/", "search results": ""}[where]
     if where == "print" and not (real_site / PRINT_PAGE / "index.html").exists():
         pytest.skip(f"no print page {PRINT_PAGE} in this build")
     if where in ("print", "deck") and scheme == "dark":
         pytest.skip("a print page has one colour scheme, for paper")
     page.goto(base_url + path)
-    if where == "finder":
-        page.wait_for_selector(".maillage-finder__status")
+    if where == "finder":  # with its cards and the button that shows more
+        page.wait_for_selector(".maillage-finder__cards:not([aria-busy]) li[id^='fiche-']")
+        page.wait_for_selector(".maillage-finder__more")
     if where == "search results":
         open_search_results(page, "animateur")
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == (

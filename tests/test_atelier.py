@@ -312,12 +312,16 @@ def test_cards_are_added_from_a_card_page_and_kits_and_reading_paths_open_in_one
         page.goto(f"{base_url}lancer/")
         page.wait_for_selector(".maillage-atelier-add--small", state="attached")
         assert page.locator(".maillage-atelier-add--small").count() == page.locator("article li > a > strong").count()
-        page.goto(f"{base_url}trouver/?texte=atelier")
-        page.wait_for_selector(".maillage-finder__status")
-        page.wait_for_selector("#maillage-finder ~ section .maillage-atelier-add", state="attached")
-        shown = page.eval_on_selector_all("li[id^='fiche-']", "items => items.filter(item => item.offsetParent).length")
-        every = page.locator("li[id^='fiche-']").count()
-        assert page.locator(".maillage-atelier-add").count() == every and shown < every, "the word filter ignores our buttons"
+        # The finder draws its cards a page at a time: each card gets its button as it comes.
+        page.goto(f"{base_url}trouver/")
+        page.wait_for_selector(".maillage-finder__cards:not([aria-busy]) li[id^='fiche-'] .maillage-atelier-add",
+                               state="attached")
+        first = page.locator("li[id^='fiche-']").count()
+        assert page.locator(".maillage-atelier-add").count() == first
+        page.locator(".maillage-finder__more").click()
+        page.wait_for_function("count => document.querySelectorAll('.maillage-atelier-add').length > count", arg=first)
+        page.wait_for_selector(".maillage-finder__cards:not([aria-busy])", state="attached")
+        assert page.locator(".maillage-atelier-add").count() == page.locator("li[id^='fiche-']").count() > first
         open_builder(page, base_url + "atelier/")
         assert listed(page) == [card_id]
         data = json.loads((real_site / "atelier" / "fiches.json").read_text(encoding="utf-8"))

@@ -179,7 +179,7 @@ def test_sanitiser_removes_what_markdown_should_never_produce() -> None:
 
 
 def test_pagefind_indexes_the_pages_readers_read_and_material_indexes_none(site: Project) -> None:
-    """Print pages, the finder (which lists every card) and the 404 page stay out of the search;
+    """Print pages, the finder and the 404 page stay out of the search;
     a card's result carries its summary and section; the "¶" of headings and the print buttons
     are not indexed text. Material's own index is empty: Pagefind answers the search."""
     site_dir = site.root / "site"

@@ -73,7 +73,14 @@ def test_the_finder_must_hold_every_card(built, tmp_path) -> None:
     site = tmp_path / "site"
     shutil.copytree(project.root / "site", site)
     data = site / "trouver" / "fiches.json"
-    content = json.loads(data.read_text(encoding="utf-8"))
+    original = data.read_text(encoding="utf-8")
+    content = json.loads(original)
     content["cards"] = content["cards"][1:]
     data.write_text(json.dumps(content), encoding="utf-8")
     assert any(finding.startswith("trouver/fiches.json") for finding in check_site(site, config))
+    data.write_text(original, encoding="utf-8")
+    texts = site / "trouver" / json.loads(original)["texts"][0]
+    rows = json.loads(texts.read_text(encoding="utf-8"))
+    rows[0][2] = rows[-1][2]  # the first card's link leads to another card
+    texts.write_text(json.dumps(rows), encoding="utf-8")
+    assert any(finding.startswith("trouver/textes") for finding in check_site(site, config))

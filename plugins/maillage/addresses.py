@@ -24,6 +24,8 @@ SOURCES = KINDS["source"].page
 FINDER = "trouver/index.md"
 FINDER_DATA = "trouver/fiches.json"
 """Next to the finder's page: its script fetches the data relative to the page."""
+FINDER_TEXTS = "trouver/textes"
+"""The finder's cards' titles and summaries, a few cards a file: ``finder_texts``."""
 FORMAT_REFERENCE = "contribuer/format.md"
 DIAGNOSTICS = "diagnostic/index.md"
 """The list of diagnostics; each has its page at ``KINDS["diagnostic"].page``."""
@@ -51,6 +53,11 @@ def entry_page(kind: str, entry_id: str) -> str:
 def anchor_of(kind: str, entry_id: str) -> str:
     """The anchor of an entry on its page: none for an entry with a page of its own."""
     return entry_id if kind in SHARED_PAGES else ""
+
+
+def finder_texts(number: int) -> str:
+    """The finder's text file ``number``: the titles and summaries of a run of cards."""
+    return f"{FINDER_TEXTS}/{number}.json"
 
 
 def section_page(slug: str) -> str:
@@ -93,6 +100,15 @@ def url(source: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def link(target: Entry | Section | str, from_page: str) -> str:
+    """The address of a target relative to a page's or file's address, as a browser resolves
+    it there: for data files whose addresses a script turns into links or fetches."""
+    path, _, anchor = address(target).partition("#")
+    folder = address(from_page).rpartition("/")[0] or "."
+    relative_path = posixpath.relpath(path or ".", folder) + ("/" if path.endswith("/") or not path else "")
+    return relative_path + (f"#{anchor}" if anchor else "")
 
 
 def relative(source: str, from_page: str) -> str:

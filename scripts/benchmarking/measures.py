@@ -11,6 +11,8 @@ from __future__ import annotations
 import cProfile
 import gzip
 import io
+import json
+import math
 import os
 import pstats
 import socket
@@ -95,6 +97,15 @@ class SiteFigures:
     """What a browser fetches for a first search, as a web server sends it (gzip where it helps)."""
     finder_data_kb: float | None
     finder_page_kb: float | None
+    finder_texts_kb: float | None = None
+    """The text files the finder's first view loads (the first page of cards, no filter)."""
+
+    @property
+    def finder_first_view_kb(self) -> float | None:
+        """Everything the finder loads to show its first view: page, data and text files."""
+        if self.finder_page_kb is None:
+            return None
+        return self.finder_page_kb + (self.finder_data_kb or 0) + (self.finder_texts_kb or 0)
 
 
 def site_figures(site: Path) -> SiteFigures:
@@ -109,7 +120,21 @@ def site_figures(site: Path) -> SiteFigures:
         first_search_kb=first_search / 1000,
         finder_data_kb=gzipped(finder_data) / 1000 if finder_data.exists() else None,
         finder_page_kb=gzipped(finder_page) / 1000 if finder_page.exists() else None,
+        finder_texts_kb=_finder_first_texts(finder_data) / 1000 if finder_data.exists() else None,
     )
+
+
+def first_view_texts(data: dict) -> list[str]:
+    """The text files (relative to the data file) that the finder fetches for its first view:
+    those holding the first page of cards; none for a finder that lists every card in its page."""
+    if "texts" not in data:
+        return []
+    return data["texts"][:math.ceil(min(data["page"], len(data["cards"])) / data["chunk"])]
+
+
+def _finder_first_texts(finder_data: Path) -> int:
+    data = json.loads(finder_data.read_text(encoding="utf-8"))
+    return sum(gzipped(finder_data.parent / name) for name in first_view_texts(data))
 
 
 FRAGMENTS_SHOWN = 10

@@ -95,9 +95,7 @@ def targets(results: Results) -> list[Target]:
                if 10_000 in sizes and 1_000 in sizes else None)
     largest = sizes[max(sizes)]
     reader = sizes[10_000].handbook_site if 10_000 in sizes else None
-    finder = None
-    if reader is not None and reader.finder_page_kb is not None:
-        finder = (reader.finder_data_kb or 0) + reader.finder_page_kb
+    finder = reader.finder_first_view_kb if reader is not None else None
     return [
         Target("Construction, 1 000 fiches : guide / référence", ratio(1_000, "seconds"), 1.10, "×"),
         Target("Construction, 10 000 fiches : guide / référence", ratio(10_000, "seconds"), 1.10, "×"),
@@ -106,7 +104,7 @@ def targets(results: Results) -> list[Target]:
                median(largest.loaded) / median(largest.parsed), 1.25, "×"),
         Target("Page de fiche la plus lourde, 10 000 fiches", reader and reader.card_page_max_kb, 50, "Ko", 0),
         Target("Première recherche (gzip), 10 000 fiches", reader and reader.first_search_kb, 150, "Ko", 0),
-        Target("« Trouver » : données et page (gzip), 10 000 fiches", finder, 300, "Ko", 0),
+        Target("« Trouver » : page, données et textes de la première vue (gzip), 10 000 fiches", finder, 300, "Ko", 0),
         Target("Mémoire maximale, 10 000 fiches : guide / référence", ratio(10_000, "peak_mb"), 1.30, "×"),
         Target("Édition sous `mkdocs serve`, 1 000 fiches", median(results.edits[1_000]) if 1_000 in results.edits else None,
                3, "s", 1),
@@ -180,10 +178,11 @@ def render(results: Results, previous: str | None) -> str:
         "Tailles compressées par gzip (niveau 6), comme un serveur web les envoie. « Première recherche » :",
         "avec Pagefind, son script, son entrée, le WASM et les métadonnées du français, les deux plus gros",
         "morceaux d'index et dix extraits de résultats ; avec la recherche de Material, tout son index, son",
-        "worker et les fichiers lunr du français.",
+        "worker et les fichiers lunr du français. « Trouver » : la page, ses données (`fiches.json`) et les",
+        "fichiers de textes (titres et résumés) des fiches de sa première vue, sans filtre.",
         "",
-        "| fiches | page de fiche (médiane / max) | première recherche : guide | référence | Trouver : données | Trouver : page | site (guide / référence) |",
-        "|---|---|---|---|---|---|---|",
+        "| fiches | page de fiche (médiane / max) | première recherche : guide | référence | Trouver : données | Trouver : page | Trouver : textes de la première vue | site (guide / référence) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for size, item in sorted(sizes.items()):
         site, base = item.handbook_site, item.baseline_site
@@ -192,7 +191,7 @@ def render(results: Results, previous: str | None) -> str:
         lines.append(
             f"| {cards(size)} | {_kb(site.card_page_median_kb)} / {_kb(site.card_page_max_kb)} "
             f"| {_kb(site.first_search_kb)} ({site.search_engine}) | {_kb(base.first_search_kb)} ({base.search_engine}) "
-            f"| {_kb(site.finder_data_kb)} | {_kb(site.finder_page_kb)} "
+            f"| {_kb(site.finder_data_kb)} | {_kb(site.finder_page_kb)} | {_kb(site.finder_texts_kb)} "
             f"| {number(site.site_mb, 0)} / {number(base.site_mb, 0)} Mo |")
     if results.edits:
         lines += ["", "## Édition sous `mkdocs serve`", "",

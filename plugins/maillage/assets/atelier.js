@@ -260,18 +260,8 @@
         document.getElementById("maillage-atelier-document")) {
       return;
     }
-    // The finder reads each card's text once, for its word filter: our buttons come after, or
-    // every card would match "atelier".
+    // The finder draws its cards a page at a time, after this runs: each gets its button as it comes.
     const finder = document.getElementById("maillage-finder");
-    if (finder && !finder.childElementCount) {
-      new MutationObserver((changes, observer) => {
-        if (finder.childElementCount) {
-          observer.disconnect();
-          addButtons(known);
-        }
-      }).observe(finder, { childList: true });
-      return;
-    }
     const places = [];
     // A card page: its own actions ("Imprimer cette fiche").
     const own = cardIdOf(window.location.href);
@@ -279,18 +269,20 @@
     if (own && known.has(own) && actions && actions.querySelector(".maillage-print-button")) {
       places.push({ id: own, parent: actions.querySelector("p") || actions, small: false });
     }
-    // A section page or the finder: each card of the list, "[**title**](page)".
-    const listing = document.getElementById("maillage-finder") ||
-      (actions && !actions.querySelector(".maillage-print-button"));
-    if (listing) {
-      for (const link of article.querySelectorAll("li > a[href]:first-child")) {
+    // A section page or the finder: each card of the list, "[**title**](page)", once.
+    const listed = (scope) => {
+      const found = [];
+      for (const link of scope.querySelectorAll("li > a[href]:first-child")) {
         const id = cardIdOf(link.href);
-        if (id && known.has(id) && link.querySelector("strong")) {
-          places.push({ id, parent: link.parentElement, small: true });
+        if (id && known.has(id) && link.querySelector("strong") &&
+            !link.parentElement.querySelector(".maillage-atelier-add")) {
+          found.push({ id, parent: link.parentElement, small: true });
         }
       }
-    }
-    if (!places.length) return;
+      return found;
+    };
+    if (actions && !actions.querySelector(".maillage-print-button")) places.push(...listed(article));
+    if (!places.length && !finder) return;
     const buttons = [];
     const refresh = () => {
       const workshop = parse(stored(), known);
@@ -305,7 +297,7 @@
         link.textContent = `Mon atelier (${plural(workshop.cards.length, "fiche", "fiches")})`;
       }
     };
-    for (const { id, parent, small } of places) {
+    const add = ({ id, parent, small }) => {
       const title = known.get(id).title;
       const button = element("button", {
         type: "button",
@@ -332,6 +324,20 @@
       });
       parent.append(small ? " " : "", button);
       buttons.push({ button, id });
+    };
+    places.forEach(add);
+    if (finder) {
+      const more = () => {
+        // The cards of a former view are gone from the page: forget their buttons.
+        for (let index = buttons.length - 1; index >= 0; index -= 1) {
+          if (!buttons[index].button.isConnected) buttons.splice(index, 1);
+        }
+        const coming = listed(finder);
+        coming.forEach(add);
+        if (coming.length) refresh();
+      };
+      new MutationObserver(more).observe(finder, { childList: true, subtree: true });
+      more();
     }
     // Next to the page's print buttons (a card or a section page): the way to the workshop.
     if (actions) {

@@ -1,20 +1,26 @@
 /* Maillage: the finder of the "Trouver une pratique" page (trouver/).
  *
  * Loaded on every page, like every asset of the plugin: it does nothing unless the page holds
- * the finder's root element. That page already lists every card, so it works without
- * JavaScript; this script adds the filters above the list: words, then type, phase, actors and
- * themes, several values at once (any ticked value within a facet, every facet together). It
- * reads each card's values from fiches.json next to the page, shows beside each value how many
- * cards ticking it would leave, hides the other cards, announces how many remain, and keeps the
- * choices in the address (?phase=launch&themes=financement,animation&texte=subvention) so that
- * a view can be reloaded or shared.
+ * the finder's root element. Without JavaScript that element says where the cards are (each
+ * section page lists its own); this script replaces it with the filters and the cards: words,
+ * then type, phase, actors and themes, several values at once (any ticked value within a facet,
+ * every facet together). It reads each card's id and values from fiches.json next to the page,
+ * shows beside each value how many cards ticking it would leave, announces how many cards
+ * match, and keeps the choices in the address
+ * (?phase=launch&themes=financement,animation&texte=subvention) so that a view can be reloaded
+ * or shared. The cards that match are shown a page at a time ("Voir plus"), their titles and
+ * summaries fetched from the small text files that hold them (textes/<n>.json), only when shown:
+ * at 10,000 cards the page and what a first view loads stay small (finder/data.py).
  *
  * Readers describe a situation ("notre réseau ne vit que de la subvention"), so the words are
  * answered by the header search's own index (Pagefind: French stems, accents, the card's whole
  * text), one word at a time, and cards are ranked by how well they match instead of having to
  * hold every word: a word found in almost every card ("nous", "de", "réseau") or in none
  * ("voulons") does not decide, and a card must hold at least half of the other words. Where the
- * site has no Pagefind index, the words are looked for in each card's title and summary.
+ * site has no Pagefind index, the words are looked for in each card's title and summary, which
+ * then means fetching every text file.
+ *
+ * Card text reaches the page only as text nodes (textContent), never as HTML.
  */
 (function () {
   "use strict";
@@ -23,6 +29,7 @@
   var DATA_URL = "fiches.json";
   var TEXT_KEY = "texte";
   var TYPING_DELAY = 250;
+  var STARTED = "data-maillage-finder";  /* on the root once the script has taken it over */
   var CARD_TABLE = "maillage-fiches.json";  /* written beside the index: search/cards.py */
   var COMMON_SHARE = 0.8;  /* a word in more cards than this share tells them apart too little */
   var ELISION = /(^|[^\p{L}])(?:[cdjlmnst]|qu)['’](?=\p{L})/giu;
@@ -132,23 +139,66 @@
     return count === 1 ? one : many;
   }
 
-  function build(root, data) {
+  function json(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + " : " + response.status);
+      return response.json();
+    });
+  }
+
+  /* The cards' titles, summaries and addresses, fetched a text file at a time and kept:
+     load(positions) resolves once of(position) can read each of those cards. */
+  function textFiles(data, base) {
+    var files = {};  /* file number -> its rows once read, the promise of them until then */
+    function file(number) {
+      if (!files[number]) {
+        files[number] = json(new URL(data.texts[number], base).href).then(function (rows) {
+          files[number] = rows;
+          return rows;
+        }, function (error) {
+          delete files[number];  /* a later view tries again */
+          throw error;
+        });
+      }
+      return files[number];
+    }
+    return {
+      load: function (positions) {
+        var numbers = [];
+        positions.forEach(function (position) {
+          var number = Math.floor(position / data.chunk);
+          if (numbers.indexOf(number) === -1) numbers.push(number);
+        });
+        return Promise.all(numbers.map(file));
+      },
+      of: function (position) {
+        var row = files[Math.floor(position / data.chunk)][position % data.chunk];
+        /* The addresses come from the site's build, relative to this page: anything with a
+           scheme (javascript:) or another host is not one of them. */
+        var href = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(row[2]) ? null : row[2];
+        return { title: row[0], summary: row[1], href: href };
+      }
+    };
+  }
+
+  function build(root, data, base) {
     var facets = data.facets;
+    var pageSize = data.page;
+    var sectionOf = [];
+    data.sections.forEach(function (section, s) {
+      for (var count = 0; count < section[1]; count += 1) sectionOf.push(s);
+    });
     var cards = data.cards.map(function (row, order) {
-      var item = document.getElementById("fiche-" + row[0]);
-      var values = row.slice(1);
-      var labels = [];
-      values.forEach(function (positions, f) {
-        positions.forEach(function (p) { labels.push(facets[f].values[p][1]); });
-      });
-      return item && { id: row[0], order: order, item: item, values: values,
-                       text: fold(item.textContent + " " + labels.join(" ")) };
-    }).filter(Boolean);
-    var groups = Array.prototype.slice.call(document.querySelectorAll(".maillage-finder__group"));
-    var lists = cards.map(function (card) { return card.item.parentNode; })
-      .filter(function (list, position, all) { return all.indexOf(list) === position; });
-    var groupsEnd = groups.length ? groups[groups.length - 1].nextSibling : null;
+      return { id: row[0], order: order, values: row.slice(1), section: sectionOf[order] };
+    });
+    var texts = textFiles(data, base);
     var PHASE = facets.map(function (facet) { return facet.key; }).indexOf("phase");
+    /* A card named by the address (#fiche-<id>, the diagnostic's "Voir dans Trouver une
+       pratique"): shown and scrolled to once, however far down the list. */
+    function named() {
+      return location.hash.indexOf("#fiche-") === 0 ? location.hash.slice("#fiche-".length) : null;
+    }
+    var wanted = named();
 
     var words = element("input", {
       type: "search", id: ROOT_ID + "-texte", name: TEXT_KEY, autocomplete: "off",
@@ -178,6 +228,11 @@
       element("div", { "class": "maillage-finder__facets" }, fieldsets),
       element("div", { "class": "maillage-finder__results" }, [status, clear])
     ]);
+    var results = element("div", { "class": "maillage-finder__cards" });
+    var shownNote = element("p", { "class": "maillage-finder__shown" });
+    var more = element("button", { type: "button", "class": "md-button maillage-finder__more" });
+    var next = element("div", { "class": "maillage-finder__next" }, [shownNote, more]);
+    next.hidden = true;
 
     function chosen() {
       return facets.map(function (_, f) {
@@ -197,49 +252,65 @@
       return location.pathname + (query ? "?" + query : "") + location.hash;
     }
 
-    /* The best matches first: cards within their section, sections by their best card; the
-       page's own order when no words are typed. */
-    function reorder(scores) {
-      function score(card) { return scores ? scores.get(card.id) || 0 : 0; }
-      function byScore(a, b) { return score(b) - score(a) || a.order - b.order; }
-      lists.forEach(function (list) {
-        cards.filter(function (card) { return card.item.parentNode === list; }).sort(byScore)
-          .forEach(function (card) { list.appendChild(card.item); });
+    /* Without Pagefind, words are looked for in each card's title, summary and values: every
+       text file is read, once. */
+    function readAll() {
+      return texts.load(cards.map(function (card) { return card.order; })).then(function () {
+        cards.forEach(function (card) {
+          if (card.text !== undefined) return;
+          var text = texts.of(card.order);
+          var labels = [];
+          card.values.forEach(function (positions, f) {
+            positions.forEach(function (p) { labels.push(facets[f].values[p][1]); });
+          });
+          card.text = fold(text.title + " " + text.summary + " " + labels.join(" "));
+        });
       });
-      var best = groups.map(function (group, position) {
-        var top = cards.filter(function (card) { return group.contains(card.item) && !card.item.hidden; })
-          .reduce(function (high, card) { return Math.max(high, score(card)); }, 0);
-        return { group: group, top: top, position: position };
-      }).sort(function (a, b) { return b.top - a.top || a.position - b.position; });
-      if (groups.length) best.forEach(function (entry) { groups[0].parentNode.insertBefore(entry.group, groupsEnd); });
+    }
+
+    /* The best matches first: sections by their best card, cards within their section by
+       score; the reading order when no words are typed. */
+    function ordered(matches, scores) {
+      if (!scores) return matches;
+      function score(card) { return scores.get(card.id) || 0; }
+      var best = {};
+      matches.forEach(function (card) { best[card.section] = Math.max(best[card.section] || 0, score(card)); });
+      return matches.slice().sort(function (a, b) {
+        return best[b.section] - best[a.section] || a.section - b.section || score(b) - score(a) || a.order - b.order;
+      });
     }
 
     var asked = 0;  /* the latest update: an older answer arriving late is dropped */
+    var answered = 0;  /* the latest update shown */
     function update() {
       var selection = chosen();
       var ticket = ++asked;
+      results.setAttribute("aria-busy", "true");  /* until its cards are drawn */
       var text = words.value;
       var ranking = searchWords(text).length ? rank(text, cards.length) : Promise.resolve(null);
       ranking.then(function (scores) {
-        if (ticket === asked) show(selection, scores, text);
-      });
+        var typed = scores ? [] : wordsOf(text);
+        return (typed.length ? readAll() : Promise.resolve()).then(function () {
+          if (ticket !== asked) return;
+          answered = ticket;
+          show(selection, scores, typed);
+        });
+      }).catch(failed);
     }
 
-    function show(selection, scores, text) {
-      var typed = scores ? [] : wordsOf(text);
+    function show(selection, scores, typed) {
       var fits = cards.map(function (card) {
         return facets.map(function (_, f) {
           return !selection[f].size || card.values[f].some(function (p) { return selection[f].has(p); });
         });
       });
       var counts = facets.map(function (facet) { return facet.values.map(function () { return 0; }); });
-      var shown = 0, phaseless = 0;
+      var matches = [], phaseless = 0;
       cards.forEach(function (card, c) {
         var saysIt = scores ? scores.has(card.id)
           : typed.every(function (word) { return card.text.indexOf(word) !== -1; });
         var misses = fits[c].filter(function (fit) { return !fit; }).length;
-        card.item.hidden = !(saysIt && !misses);
-        if (!card.item.hidden) shown += 1;
+        if (saysIt && !misses) matches.push(card);
         if (saysIt && misses === 1 && !fits[c][PHASE] && !card.values[PHASE].length) phaseless += 1;
         /* A value's count: the cards shown if it were the only value ticked in its facet. */
         if (saysIt && misses <= 1) {
@@ -249,16 +320,87 @@
         }
       });
       boxes.forEach(function (b) { b.count.textContent = "(" + counts[b.facet][b.position] + ")"; });
-      groups.forEach(function (group) { group.hidden = !group.querySelector("li[id^='fiche-']:not([hidden])"); });
-      status.textContent = !shown ? "Aucune fiche ne correspond : retirez un filtre ou un mot."
-        : shown === cards.length ? "Les " + shown + " fiches sont affichées."
-        : shown + " " + plural(shown, "fiche", "fiches") + " sur " + cards.length + " "
-          + plural(shown, "correspond.", "correspondent.");
+      var found = matches.length;
+      status.textContent = !found ? "Aucune fiche ne correspond : retirez un filtre ou un mot."
+        : found === cards.length ? "Les " + found + " fiches correspondent."
+        : found + " " + plural(found, "fiche", "fiches") + " sur " + cards.length + " "
+          + plural(found, "correspond.", "correspondent.");
       /* A card without a phase holds at every stage: say that the phase filter hides it too. */
       if (phaseless) status.textContent += " Le filtre Phase masque aussi " + phaseless + " "
         + plural(phaseless, "fiche sans phase, valable", "fiches sans phase, valables") + " à tout moment.";
-      reorder(scores);
       history.replaceState(history.state, "", address(selection));
+      display(ordered(matches, scores));
+    }
+
+    /* The cards on screen: the first page of `current`, then one more page at each "Voir plus". */
+    var current = [], shown = 0, group = null, drawn = 0;
+
+    function display(list) {
+      current = list;
+      next.hidden = true;  /* until the new list is drawn: "Voir plus" would add to the old one */
+      var upTo = pageSize;
+      var at = wanted === null ? -1 : list.map(function (card) { return card.id; }).indexOf(wanted);
+      if (at !== -1) upTo = (Math.floor(at / pageSize) + 1) * pageSize;
+      var target = at === -1 ? null : "fiche-" + wanted;
+      wanted = null;
+      return extend(upTo, true).then(function () {
+        var item = target && document.getElementById(target);
+        if (item) item.scrollIntoView();
+      });
+    }
+
+    /* Shows `count` more cards of `current` (instead of those on screen, when `fresh`) once
+       their texts are loaded; the first new card's item, or null. */
+    function extend(count, fresh) {
+      var ticket = ++drawn;
+      results.setAttribute("aria-busy", "true");
+      function done() {
+        if (ticket === drawn && answered === asked) results.removeAttribute("aria-busy");
+      }
+      var from = fresh ? 0 : shown;
+      var coming = current.slice(from, from + count);
+      return texts.load(coming.map(function (card) { return card.order; })).then(function () {
+        if (ticket !== drawn) return null;
+        if (fresh) {
+          results.textContent = "";
+          group = null;
+        }
+        var first = null;
+        coming.forEach(function (card) {
+          if (!group || group.section !== card.section) {
+            var list = element("ul");
+            results.appendChild(element("section", { "class": "maillage-finder__group" },
+              [element("h2", {}, [data.sections[card.section][0]]), list]));
+            group = { section: card.section, list: list };
+          }
+          var text = texts.of(card.order);
+          var title = element("strong", {}, [text.title]);
+          var item = element("li", { id: "fiche-" + card.id },
+            [text.href ? element("a", { href: text.href }, [title]) : title, element("br"), text.summary]);
+          group.list.appendChild(item);
+          first = first || item;
+        });
+        shown = from + coming.length;
+        var left = current.length - shown;
+        next.hidden = !left;
+        shownNote.textContent = shown + " " + plural(shown, "fiche affichée", "fiches affichées") + " sur " + current.length + ".";
+        more.textContent = "Voir " + Math.min(pageSize, left) + " " + plural(Math.min(pageSize, left), "fiche", "fiches") + " de plus";
+        done();
+        return first;
+      }, function (error) {
+        if (ticket === drawn) failed(error);
+        done();
+        return null;
+      });
+    }
+
+    function failed(error) {
+      console.warn("Maillage : fiches indisponibles", error);
+      results.removeAttribute("aria-busy");
+      results.textContent = "";
+      next.hidden = true;
+      results.appendChild(element("p", { "class": "maillage-finder__error" },
+        ["Les fiches n'ont pas pu être chargées. Rechargez la page une fois connecté."]));
     }
 
     var params = new URLSearchParams(location.search);
@@ -285,22 +427,34 @@
       update();
       words.focus();
     });
+    window.addEventListener("hashchange", function () {
+      wanted = root.isConnected ? named() : null;
+      if (wanted !== null) display(current);
+    });
+    /* Keyboard and screen reader users go on from the first card just added. */
+    more.addEventListener("click", function () {
+      extend(pageSize, false).then(function (first) {
+        var link = first && first.querySelector("a");
+        if (link) link.focus();
+      });
+    });
 
+    while (root.firstChild) root.removeChild(root.firstChild);
     root.appendChild(form);
+    root.appendChild(results);
+    root.appendChild(next);
     update();
   }
 
   function start() {
     var root = document.getElementById(ROOT_ID);
-    if (!root || root.childElementCount) return;
-    fetch(DATA_URL)
-      .then(function (response) {
-        if (!response.ok) throw new Error(DATA_URL + " : " + response.status);
-        return response.json();
-      })
-      .then(function (data) { build(root, data); })
+    if (!root || root.hasAttribute(STARTED)) return;
+    root.setAttribute(STARTED, "");
+    var data = new URL(DATA_URL, document.baseURI);
+    json(data.href)
+      .then(function (loaded) { build(root, loaded, data); })
       .catch(function (error) {
-        /* The full list stays on the page: the reader loses the filters, not the cards. */
+        /* What the page says without JavaScript stays: where the cards are. */
         console.warn("Maillage : filtres indisponibles", error);
       });
   }

@@ -9,7 +9,7 @@ dozen kilobytes at any size. Material's search plugin stays on only for its head
 
 Which pages: those a reader reads. A page's content is wrapped in ``data-pagefind-body``
 (``searchable``) unless its front matter says ``search: exclude: true`` (print pages, the
-finder, which lists every card); once one page has that attribute, Pagefind leaves out every
+finder, a tool rather than a text); once one page has that attribute, Pagefind leaves out every
 page without it, which also keeps out Material's 404 page. Pagefind is handed exactly those pages,
 read here (``as_indexed``): the print pages, which hold the whole handbook several times over,
 would otherwise cost it a third of its time, and their apostrophes are made straight again so
