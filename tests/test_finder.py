@@ -79,7 +79,8 @@ def test_the_data_gives_each_card_its_facets_with_french_labels(site: Project) -
 def test_the_text_files_give_each_card_its_title_summary_and_address(real_site: Path) -> None:
     """The script shows a card from its text file: at the card's position, its title and
     summary as written (the script writes them as text) and the address of its page. On the
-    real handbook, whose cards fill several files."""
+    real handbook, whose cards fill several files. French spacing as on the built pages: the
+    script's text never goes through the pages' typography."""
     handbook = load_handbook(ROOT / "practices", ROOT).handbook
     folder = real_site / "trouver"
     data = json.loads((folder / "fiches.json").read_text(encoding="utf-8"))
@@ -90,7 +91,7 @@ def test_the_text_files_give_each_card_its_title_summary_and_address(real_site: 
     assert len(texts) == len(data["cards"])
     for (card_id, *_), (title, summary, href) in zip(data["cards"], texts):
         card = handbook.cards[card_id]
-        assert (title, summary, href) == (card.title, card.summary, f"../fiches/{card_id}/")
+        assert (title, summary, href) == (typeset(card.title), typeset(card.summary), f"../fiches/{card_id}/")
         assert (folder / href / "index.html").resolve().is_file()
 
 
@@ -112,7 +113,8 @@ def test_titles_reach_the_finder_as_text_in_json(project: Project) -> None:
     folder = project.root / "site" / "trouver"
     data = json.loads((folder / "fiches.json").read_text(encoding="utf-8"))
     texts = [row for name in data["texts"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
-    assert [row[0] for row in texts if row[2] == "../fiches/choisir-un-animateur/"] == [title]
+    assert [row[0] for row in texts if row[2] == "../fiches/choisir-un-animateur/"] == [typeset(title)]
+    assert typeset(title) != title  # « x » and " ?" get their no-break spaces
     assert "animateur](" not in project.page("trouver") and "x.org" not in project.page("trouver")
 
 
@@ -155,7 +157,7 @@ def test_the_first_view_stays_small_at_ten_thousand_cards(site: Project) -> None
         return re.sub(r"\d+ fiches?", "N fiches", markdown)
 
     assert counted(finder_markdown(large)) == counted(finder_markdown(handbook))
-    texts = dict(finder_texts_files(large))
+    texts = dict(finder_texts_files(large, typeset))
     first_view = [texts[f"trouver/{name}"] for name in first_view_texts(json.loads(data))]
     assert first_view
     page = (site.root / "site" / "trouver" / "index.html").read_bytes()

@@ -51,7 +51,7 @@ from .rendering.escaping import escape_theme_metadata
 from .memory import release_pages, return_free_memory
 from .navigation import SectionHighlight
 from .rendering.sanitise import sanitise
-from .rendering.typography import french_typography
+from .rendering.typography import french_text, french_typography
 from .search import indexing
 from .serving.incremental import IncrementalBuilds, KeptFile, feed_markdown_events
 from .serving.watching import ReturningFolder
@@ -153,7 +153,7 @@ class MaillagePlugin(BasePlugin[MaillageConfig]):
             memo = self.memo
             memo.start_build(config, self.incremental.settings(config, self._watched_folders(config)))
         writer = PageWriter(result.handbook, environment, self.schemas, abbreviations=self.config.abbreviations,
-                            memo=memo)
+                            memo=memo, typeset_text=french_text if self.config.french_typography else str)
         try:
             pages = [page for produce in self.producers
                      for page in produce(result.handbook, writer, lambda uri: self._take_intro(files, uri))]

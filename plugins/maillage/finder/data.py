@@ -86,9 +86,12 @@ def finder_data(handbook: Handbook) -> str:
     })
 
 
-def finder_texts_files(handbook: Handbook) -> list[tuple[str, str]]:
-    """Each text file of the finder: (its page, its JSON), in the order ``texts`` names them."""
-    return [(finder_texts(number), _json([[card.title, card.summary, link(card, FINDER)] for card in chunk]))
+def finder_texts_files(handbook: Handbook, typeset: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Each text file of the finder: (its page, its JSON), in the order ``texts`` names them.
+    ``typeset``: the spacing the built pages get (rendering/typography.py), which a script's
+    text never goes through."""
+    return [(finder_texts(number), _json([[typeset(card.title), typeset(card.summary), link(card, FINDER)]
+                                          for card in chunk]))
             for number, chunk in enumerate(_chunks(finder_cards(handbook)))]
 
 

@@ -18,5 +18,5 @@ def finder_pages(handbook: Handbook, writer: PageWriter, intro: IntroLookup) -> 
     yield GeneratedPage(FINDER_URI, writer.render_page("finder.md.j2", FINDER_URI, intro=text, sections=sections),
                         edit, in_nav=True)
     yield GeneratedPage(DATA_URI, finder_data(handbook), carries_editor_text=False)
-    for uri, content in finder_texts_files(handbook):
+    for uri, content in finder_texts_files(handbook, writer.typeset_text):
         yield GeneratedPage(uri, content, carries_editor_text=False)

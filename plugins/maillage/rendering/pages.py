@@ -34,8 +34,11 @@ class PageWriter:
     """One method per kind of page; each returns the page's Markdown with front matter."""
 
     def __init__(self, handbook: Handbook, environment: jinja2.Environment, schemas: SchemaSet, *,
-                 abbreviations: bool = True, memo: Generations[str] | None = None) -> None:
+                 abbreviations: bool = True, memo: Generations[str] | None = None,
+                 typeset_text: Callable[[str], str] = str) -> None:
         self.handbook = handbook
+        self.typeset_text = typeset_text
+        """French spacing for text that scripts put in pages (JSON), which skips the built pages' own."""
         self.memo = memo
         """Under ``mkdocs serve``: what the previous build wrote from an entry, by its inputs."""
         self.fingerprints = Fingerprints(handbook) if memo is not None else None
