@@ -1,5 +1,5 @@
 """benchmarks/RESULTS.md from the measures: machine, versions, commands, every figure with its
-median and spread, and each target of issue 7 with its ratio and verdict.
+median and spread, and each target of issues 7 and 19 with its ratio and verdict.
 
 The analysis below the marker line is written by hand (causes of misses, plans) and kept as
 it is when the figures are measured again.
@@ -82,7 +82,7 @@ class Target:
 
 
 def targets(results: Results) -> list[Target]:
-    """The targets of issue 7, each from the run's medians; None where the run did not measure it."""
+    """The targets of issues 7 and 19, each from the run's medians; None where the run did not measure it."""
     sizes = results.sizes
 
     def ratio(size: int, what: str) -> float | None:
@@ -106,8 +106,8 @@ def targets(results: Results) -> list[Target]:
         Target("Première recherche (gzip), 10 000 fiches", reader and reader.first_search_kb, 150, "Ko", 0),
         Target("« Trouver » : page, données et textes de la première vue (gzip), 10 000 fiches", finder, 300, "Ko", 0),
         Target("Mémoire maximale, 10 000 fiches : guide / référence", ratio(10_000, "peak_mb"), 1.30, "×"),
-        Target("Édition sous `mkdocs serve`, 1 000 fiches", median(results.edits[1_000]) if 1_000 in results.edits else None,
-               3, "s", 1),
+        *(Target(f"Édition sous `mkdocs serve`, {cards(size)} fiches", median(results.edits[size]) if size in results.edits
+                 else None, limit, "s", 1) for size, limit in ((1_000, 1), (10_000, 3))),
     ]
 
 
@@ -119,7 +119,7 @@ def render(results: Results, previous: str | None) -> str:
                       / median([getattr(run, what) for run in item.baseline]), 2) + " ×"
 
     lines = [
-        "# Banc d'essai du moteur (issue 7)",
+        "# Banc d'essai du moteur (issues 7 et 19)",
         "",
         f"Mesuré le {datetime.date.today().isoformat()} par `{results.command}`"
         + (" (mode rapide : 100 et 1 000 fiches ; les cibles à 10 000 fiches ne sont pas mesurées)." if results.quick else "."),
