@@ -3,7 +3,7 @@
 by the handbook (the plugin) and by plain MkDocs from the same pages pre-written as Markdown;
 writes benchmarks/RESULTS.md. ``--quick``: 100 and 1,000 cards only. Not part of ``make test``.
 
-    python scripts/bench.py [--quick] [--repeats 3] [--workdir /tmp/maillage-bench]
+    python scripts/bench.py [--quick] [--repeats 3] [--large-repeats 2] [--workdir /tmp/maillage-bench]
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from benchmarking.synthetic import write_handbook  # noqa: E402
 
 PROFILE_SIZE = 1_000
 EDIT_SIZES = (1_000, 10_000)
+LARGE = 10_000
+"""From this size, two builds of each site (issue 19: medians of three at 1,000, of two at 10,000)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="100 et 1 000 fiches seulement (usage courant)")
     parser.add_argument("--sizes", type=int, nargs="+", metavar="N", help="tailles à mesurer (remplace le défaut)")
     parser.add_argument("--repeats", type=int, default=3, help="constructions de chaque site par taille (défaut : 3)")
+    parser.add_argument("--large-repeats", type=int, default=2, metavar="N",
+                        help=f"constructions de chaque site à partir de {LARGE:_} fiches (défaut : 2)".replace("_", " "))
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "maillage-bench",
                         help="où écrire les guides et sites synthétiques")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
@@ -50,11 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         sites = {"guide": args.workdir / f"site-guide-{size}", "reference": args.workdir / f"site-reference-{size}"}
         results.build_commands += [f"{sys.executable} -m mkdocs build -f {project / 'mkdocs.yml'} -d {site}"
                                    for project, site in ((handbook, sites["guide"]), (baseline, sites["reference"]))]
-        for repeat in range(args.repeats):
+        repeats = args.large_repeats if size >= LARGE else args.repeats
+        for repeat in range(repeats):
             order = [(handbook, "guide", item.handbook), (baseline, "reference", item.baseline)]
             for project, name, runs in order if repeat % 2 == 0 else reversed(order):
                 runs.append(measures.build(project, sites[name]))
-                _say(f"{size} fiches, {name} {repeat + 1}/{args.repeats} : {runs[-1].seconds:.1f} s, "
+                _say(f"{size} fiches, {name} {repeat + 1}/{repeats} : {runs[-1].seconds:.1f} s, "
                      f"{runs[-1].peak_mb:.0f} Mo")
         item.handbook_site = measures.site_figures(sites["guide"])
         item.baseline_site = measures.site_figures(sites["reference"])
