@@ -67,7 +67,7 @@ def typed_searches(site: Path, queries: tuple[str, ...] = QUERIES) -> TypedSearc
         return None
     start_path = start.parent.relative_to(site).as_posix() + "/"
     measured: dict[str, int] = {}
-    with _served(site) as base_url, sync_playwright() as playwright:
+    with serve_directory(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             for query in queries:
@@ -93,14 +93,15 @@ def typed_searches(site: Path, queries: tuple[str, ...] = QUERIES) -> TypedSearc
     return TypedSearches(measured)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextmanager
-def _served(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+def serve_directory(directory: Path, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """A static server on a free loopback port, like a reader's web host (the browser tests' too)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
