@@ -8,29 +8,26 @@ so no cookie, storage or cache passes from one test to the next.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from benchmarking.queries import CHROMIUM_ARGS, QuietHandler  # noqa: E402
+from benchmarking.queries import serve_directory as _serve_directory  # noqa: E402
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium absent: apt-get install chromium (.ci/run installs it)")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class _QuietHandler(QuietHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing page gets the site's ``404.html``, with status 404, as GitHub Pages does."""
         page = Path(self.directory, "404.html")
@@ -44,18 +41,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """A static server on a free loopback port, like a reader's web host."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_directory(directory: Path) -> AbstractContextManager[str]:
+    """A static server on a free loopback port, like a reader's web host, with GitHub Pages' 404."""
+    return _serve_directory(directory, _QuietHandler)
 
 
 class _SharedBrowser:

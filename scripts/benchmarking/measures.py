@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from .queries import typed_searches
+
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -107,10 +109,17 @@ class SiteFigures:
             return None
         return self.finder_page_kb + (self.finder_data_kb or 0) + (self.finder_texts_kb or 0)
 
+    typed_search_median_kb: float | None = None
+    """Real queries typed into the dialog (queries.py), median and largest: what readers download;
+    ``first_search_kb`` is the worst case."""
+    typed_search_max_kb: float | None = None
+    typed_search_heaviest: str | None = None
+
 
 def site_figures(site: Path) -> SiteFigures:
     cards = sorted(path.stat().st_size for path in (site / "fiches").glob("*/index.html"))
     engine, first_search = _first_search(site)
+    typed = typed_searches(site)  # None for Material's search, or without Playwright and Chromium
     finder_data, finder_page = site / "trouver" / "fiches.json", site / "trouver" / "index.html"
     return SiteFigures(
         site_mb=tree_bytes(site) / 1e6,
@@ -121,6 +130,9 @@ def site_figures(site: Path) -> SiteFigures:
         finder_data_kb=gzipped(finder_data) / 1000 if finder_data.exists() else None,
         finder_page_kb=gzipped(finder_page) / 1000 if finder_page.exists() else None,
         finder_texts_kb=_finder_first_texts(finder_data) / 1000 if finder_data.exists() else None,
+        typed_search_median_kb=typed and typed.median_kb,
+        typed_search_max_kb=typed and typed.max_kb,
+        typed_search_heaviest=typed and typed.heaviest,
     )
 
 
@@ -142,8 +154,10 @@ FRAGMENTS_SHOWN = 10
 
 
 def _first_search(site: Path) -> tuple[str, int]:
-    """Bytes of a first search. Pagefind: its script, entry, French WASM and metadata, the two
-    largest index chunks and ten typical fragments (its own files are already compressed).
+    """Bytes of a first search, at worst. Pagefind: its script, entry, French WASM and metadata,
+    the two largest index chunks and ten typical fragments (its own files are already compressed).
+    The largest chunks are those of the words on every page ("de", "le"), which a query for a
+    subject does not fetch: ``queries.typed_searches`` measures such queries.
     Material: the whole index, its worker and lunr's French files, gzipped."""
     pagefind = site / "pagefind"
     if (pagefind / "pagefind-entry.json").exists():

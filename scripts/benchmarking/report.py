@@ -178,11 +178,15 @@ def render(results: Results, previous: str | None) -> str:
         "Tailles compressées par gzip (niveau 6), comme un serveur web les envoie. « Première recherche » :",
         "avec Pagefind, son script, son entrée, le WASM et les métadonnées du français, les deux plus gros",
         "morceaux d'index et dix extraits de résultats ; avec la recherche de Material, tout son index, son",
-        "worker et les fichiers lunr du français. « Trouver » : la page, ses données (`fiches.json`) et les",
-        "fichiers de textes (titres et résumés) des fiches de sa première vue, sans filtre.",
+        "worker et les fichiers lunr du français. C'est le pire cas : les plus gros morceaux sont ceux des",
+        "mots de toutes les pages (« de », « le »). « Recherches tapées » : douze vraies requêtes",
+        "(`benchmarking/queries.py`) tapées dans la boîte de recherche de Chromium, cache vide, chaque",
+        "réponse comptée de la frappe aux résultats (médiane / la plus lourde) ; non mesuré sans Playwright",
+        "et Chromium. « Trouver » : la page, ses données (`fiches.json`) et les fichiers de textes (titres",
+        "et résumés) des fiches de sa première vue, sans filtre.",
         "",
-        "| fiches | page de fiche (médiane / max) | première recherche : guide | référence | Trouver : données | Trouver : page | Trouver : textes de la première vue | site (guide / référence) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| fiches | page de fiche (médiane / max) | première recherche : guide | recherches tapées : guide | référence | Trouver : données | Trouver : page | Trouver : textes de la première vue | site (guide / référence) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for size, item in sorted(sizes.items()):
         site, base = item.handbook_site, item.baseline_site
@@ -190,7 +194,8 @@ def render(results: Results, previous: str | None) -> str:
             continue
         lines.append(
             f"| {cards(size)} | {_kb(site.card_page_median_kb)} / {_kb(site.card_page_max_kb)} "
-            f"| {_kb(site.first_search_kb)} ({site.search_engine}) | {_kb(base.first_search_kb)} ({base.search_engine}) "
+            f"| {_kb(site.first_search_kb)} ({site.search_engine}) | {_typed(site)} "
+            f"| {_kb(base.first_search_kb)} ({base.search_engine}) "
             f"| {_kb(site.finder_data_kb)} | {_kb(site.finder_page_kb)} | {_kb(site.finder_texts_kb)} "
             f"| {number(site.site_mb, 0)} / {number(base.site_mb, 0)} Mo |")
     if results.edits:
@@ -224,6 +229,13 @@ def kept_analysis(path: Path) -> str | None:
 
 def _kb(value: float | None) -> str:
     return f"{number(value, 0)} Ko" if value is not None else "—"
+
+
+def _typed(site: SiteFigures) -> str:
+    """Real queries typed into the dialog: median / heaviest (which query)."""
+    if site.typed_search_median_kb is None or site.typed_search_max_kb is None:
+        return "—"
+    return f"{_kb(site.typed_search_median_kb)} / {_kb(site.typed_search_max_kb)} (« {site.typed_search_heaviest} »)"
 
 
 def _cpu() -> str:

@@ -51,8 +51,11 @@ class Corpus:
         terms = []
         for path in sorted((project / "practices").rglob("*.yml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            # Sentences only: identifiers and vocabulary keys ("rendre-les-pme-autonomes",
+            # "local-authority") are no text of a page, and each of their parts would be indexed.
             for value in _strings(data):
-                counts.update(_WORD.findall(value))
+                if " " in value.strip():
+                    counts.update(_WORD.findall(value))
             if path.parent.name == "glossaire":
                 terms.append(data["term"])
         words = sorted(counts)
@@ -91,8 +94,9 @@ class Writer:
         return " ".join(self.sentence() for _ in range(sentences))
 
     def title(self, limit: int = 110) -> str:
-        """Four to nine words, cut at a word within ``limit`` characters (titles allow 120)."""
-        text = self.words(4, 9)
+        """Seven to fifteen words (the real cards' titles: 11 on average), cut at a word within
+        ``limit`` characters (titles allow 120)."""
+        text = self.words(7, 15)
         while len(text) > limit:
             text = text.rsplit(" ", 1)[0]
         return text[0].upper() + text[1:]
@@ -128,10 +132,12 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
             card["phase"] = section.phase
         card.update({
             "title": writer.title(),
-            "summary": writer.paragraph(2)[:390],
-            "context": writer.paragraph(5),
-            "how": [writer.paragraph(2) for _ in range(writer.random.randint(3, 6))],
-            "pitfalls": [writer.sentence() for _ in range(writer.random.randint(2, 3))],
+            # Lengths of the real cards (words, on average): summary 39, context 145, steps 109,
+            # pitfalls 46, indicators 34; about 440 words indexed a card.
+            "summary": writer.paragraph(3)[:390],
+            "context": writer.paragraph(10),
+            "how": [writer.paragraph(2) for _ in range(writer.random.randint(3, 5))],
+            "pitfalls": [writer.sentence() for _ in range(writer.random.randint(3, 4))],
             "indicators": [writer.sentence() for _ in range(writer.random.randint(2, 3))],
             "actors": writer.random.sample(vocabulary["actors"], writer.random.randint(1, 4)),
             "themes": writer.random.sample(vocabulary["themes"], writer.random.randint(1, 3)),
@@ -151,11 +157,13 @@ def write_handbook(root: Path, cards: int, project: Path, seed: int = SEED) -> N
     for case_number, case_id in enumerate(case_ids):
         _dump(root / "practices" / "experiences" / f"{case_id}.yml", {
             **({"note": writer.paragraph(2)[:690]} if case_number % 10 == 0 else {}),
-            "id": case_id, "title": writer.title(), "summary": writer.paragraph(2)[:390],
-            "organisations": [writer.title() for _ in range(writer.random.randint(1, 3))],
+            # Lengths of the real cases (words, on average): summary 36, organisations 9,
+            # programme 5, description 162, figures 13, lessons 48.
+            "id": case_id, "title": writer.title(), "summary": writer.paragraph(3)[:390],
+            "organisations": [writer.words(2, 5).capitalize() for _ in range(writer.random.randint(1, 3))],
             "place": f"{writer.words(1, 3).capitalize()} (France)", "scope": writer.random.choice(scopes),
-            "period": f"vers {writer.random.randint(1990, 2020)}", "programme": writer.title(),
-            "description": writer.paragraph(6), "figures": [writer.sentence() for _ in range(2)],
+            "period": f"vers {writer.random.randint(1990, 2020)}", "programme": writer.words(3, 7).capitalize(),
+            "description": writer.paragraph(11), "figures": [writer.sentence(4, 10) for _ in range(2)],
             "lessons": [writer.sentence() for _ in range(writer.random.randint(2, 4))], "sources": citations(),
         })
     for source_id in source_ids:

@@ -33,7 +33,8 @@ from pagefind.index import IndexConfig, PagefindIndex
 from .cards import write_card_table
 
 THEME = Path(__file__).resolve().parent / "theme"
-"""Theme templates the plugin puts before Material's: the header's search dialog."""
+"""Theme templates the plugin puts before Material's: the header's search dialog, and the tags
+page's listing with its list of pages out of the index (``.maillage-listing``)."""
 BUNDLE = "pagefind"
 """The folder of the site where Pagefind writes its script and index."""
 CONFIG: IndexConfig = {
@@ -44,7 +45,12 @@ CONFIG: IndexConfig = {
     # the index would carry each summary five or six times.
     "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links",
                           # the same provenance labels on every card (templates/_edition.md.j2)
-                          ".maillage-provenance", ".maillage-note__disclaimer"],
+                          ".maillage-provenance", ".maillage-note__disclaimer",
+                          # Lists of other pages (a section's cards, the cases, the themes, the cards
+                          # citing a source) repeat their titles and summaries: at 1,000 cards they
+                          # were 15 % of the indexed words, in every chunk of the index, and made a
+                          # section page a result for any word of any of its cards' summaries.
+                          ".maillage-listing"],
 }
 
 TIME_LIMIT = 600
