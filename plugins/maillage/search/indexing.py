@@ -18,17 +18,17 @@ that a word after an elision is found (« l’animateur » for « animateur »).
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import json
 import logging
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
-from pagefind.index import IndexConfig, PagefindIndex
 
 from .cards import write_card_table
 
@@ -37,21 +37,22 @@ THEME = Path(__file__).resolve().parent / "theme"
 page's listing with its list of pages out of the index (``.maillage-listing``)."""
 BUNDLE = "pagefind"
 """The folder of the site where Pagefind writes its script and index."""
-CONFIG: IndexConfig = {
-    "force_language": "fr",
+LANGUAGE = "fr"
+EXCLUDED = (
     # The "¶" of each heading's permalink would end up in titles and excerpts; every card
     # has the same "Imprimer" buttons. A card's links to other cards repeat their titles and
     # summaries: indexed, a search would return every neighbour of the card it looks for, and
     # the index would carry each summary five or six times.
-    "exclude_selectors": [".headerlink", ".maillage-print-actions", ".maillage-links",
-                          # the same provenance labels on every card (templates/_edition.md.j2)
-                          ".maillage-provenance", ".maillage-note__disclaimer",
-                          # Lists of other pages (a section's cards, the cases, the themes, the cards
-                          # citing a source) repeat their titles and summaries: at 1,000 cards they
-                          # were 15 % of the indexed words, in every chunk of the index, and made a
-                          # section page a result for any word of any of its cards' summaries.
-                          ".maillage-listing"],
-}
+    ".headerlink", ".maillage-print-actions", ".maillage-links",
+    # the same provenance labels on every card (templates/_edition.md.j2)
+    ".maillage-provenance", ".maillage-note__disclaimer",
+    # Lists of other pages (a section's cards, the cases, the themes, the cards citing a source)
+    # repeat their titles and summaries: at 1,000 cards they were 15 % of the indexed words, in
+    # every chunk of the index, and made a section page a result for any word of any of its
+    # cards' summaries.
+    ".maillage-listing",
+)
+"""What Pagefind leaves out of every page (``--exclude-selectors``)."""
 
 TIME_LIMIT = 600
 """Seconds: Pagefind indexes about a thousand pages a second; far beyond, it has hung."""
@@ -77,15 +78,7 @@ def index_site(site_dir: Path, searchable_pages: Iterable[str]) -> int:
 
     A failure raises ``SearchIndexFailure``: a site whose search is missing or stale must not
     be published."""
-    try:
-        # In a thread of its own, with its own event loop: the build may run inside a program that
-        # already runs one in this thread (a notebook, Playwright's synchronous API in the tests).
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, _index(site_dir, sorted(set(searchable_pages)))).result()
-    except TimeoutError:
-        raise SearchIndexFailure(f"Pagefind n'a pas fini d'indexer le site en {TIME_LIMIT} s.") from None
-    except Exception as error:  # the Pagefind service reports its errors as bare exceptions
-        raise SearchIndexFailure(f"Pagefind n'a pas pu indexer le site : {error or type(error).__name__}") from None
+    return _index(site_dir, sorted(set(searchable_pages)))
 
 
 class BackgroundIndexing:
@@ -113,7 +106,7 @@ class BackgroundIndexing:
     def _index(self, site_dir: Path, pages: list[str], build: int) -> None:
         staging = Path(tempfile.mkdtemp(prefix="maillage-pagefind-"))
         try:
-            count = asyncio.run(_index(site_dir, pages, staging))
+            count = _index(site_dir, pages, staging)
             with self._lock:
                 if build != self._latest:
                     return  # a newer build is being indexed
@@ -129,9 +122,11 @@ class BackgroundIndexing:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-async def _index(site_dir: Path, pages: list[str], output: Path | None = None) -> int:
-    # Leaving the block without an error writes the bundle to output_path. A service that dies
-    # leaves its answer pending forever: the time limit turns that into an error.
+def _index(site_dir: Path, pages: list[str], output: Path | None = None) -> int:
+    """Pagefind's command line, in a process of its own: it exits once every file of the bundle
+    is written. Its Python service answered before it had written them all, and was stopped
+    there: a build left an empty or cut stylesheet or script in ``pagefind/``."""
+    output = output or site_dir / BUNDLE
     with tempfile.TemporaryDirectory(prefix="maillage-indexed-") as folder:
         # Pagefind reads a folder much faster than pages sent one by one: a copy of the pages as
         # it should read them, at the same paths, so that their addresses are the same.
@@ -139,11 +134,21 @@ async def _index(site_dir: Path, pages: list[str], output: Path | None = None) -
             target = Path(folder, uri)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(as_indexed((site_dir / uri).read_text(encoding="utf-8")), encoding="utf-8")
-        async with asyncio.timeout(TIME_LIMIT):
-            async with PagefindIndex(config={**CONFIG, "output_path": str(output or site_dir / BUNDLE)}) as index:
-                added = await index.add_directory(folder, glob="**/*.html")
-    write_card_table(output or site_dir / BUNDLE)  # the finder's table of which result is which card
-    return added["page_count"]
+        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(output),
+                   "--force-language", LANGUAGE, "--glob", "**/*.html", "--silent",
+                   *(argument for selector in EXCLUDED for argument in ("--exclude-selectors", selector))]
+        try:
+            finished = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            raise SearchIndexFailure(f"Pagefind n'a pas fini d'indexer le site en {TIME_LIMIT} s.") from None
+        except OSError as error:
+            raise SearchIndexFailure(f"Pagefind n'a pas pu démarrer : {error.strerror}") from None
+    if finished.returncode != 0:
+        said = " ".join((finished.stderr or finished.stdout).split())[-500:]
+        raise SearchIndexFailure(f"Pagefind n'a pas pu indexer le site : {said or f'code {finished.returncode}'}")
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    write_card_table(output)  # the finder's table of which result is which card
+    return int(sum(language["page_count"] for language in entry["languages"].values()))
 
 
 def as_indexed(page_html: str) -> str:
