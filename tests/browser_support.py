@@ -58,6 +58,15 @@ def serve_directory(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+def overlay(site: Path, folder: Path) -> Path:
+    """``folder`` made to serve as ``site`` (a link to each of its entries), for a test to add
+    files beside them without writing into a site that other tests read at the same time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in site.iterdir():
+        (folder / entry.name).symlink_to(entry)
+    return folder
+
+
 class _SharedBrowser:
     """Starting Chromium costs about a second, and several seconds on a busy machine."""
 
