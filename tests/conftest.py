@@ -60,13 +60,18 @@ CANARIES = ("canari-git-7f3a9c", "canari-secret-2b8e41")
 """Planted in every test project outside practices/ and docs/: no built file may hold them."""
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    shutil.copytree(FIXTURE, tmp_path / "handbook")
-    project = Project(tmp_path / "handbook")
+def new_project(root: Path) -> Project:
+    """A copy of the fixture handbook at ``root``, with the canaries planted beside it."""
+    shutil.copytree(FIXTURE, root)
+    project = Project(root)
     project.write(".git/config", f"[remote \"origin\"]\n\textraheader = AUTHORIZATION: {CANARIES[0]}\n")
     project.write("SECRET.txt", CANARIES[1] + "\n")
     return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return new_project(tmp_path / "handbook")
 
 
 @pytest.fixture(scope="session")
@@ -93,10 +98,9 @@ def handbook() -> Handbook:
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The fixture handbook, built once for the session's tests that only read it."""
-    root = tmp_path_factory.mktemp("print") / "handbook"
-    shutil.copytree(FIXTURE, root)
-    project = Project(root)
+    """The fixture handbook as the ``project`` fixture lays it out, built once for the session
+    for the tests that only read it (``project`` is for the tests that change it)."""
+    project = new_project(tmp_path_factory.mktemp("print") / "handbook")
     project.build()
     return project
 

@@ -24,9 +24,9 @@ DATA_BUDGET = 300_000
 
 
 @pytest.fixture
-def site(project: Project) -> Project:
-    project.build()
-    return project
+def site(printed: Project) -> Project:
+    """The fixture handbook built once for the run: these tests only read it."""
+    return printed
 
 
 def decoded(data: dict) -> dict[str, dict[str, list[str]]]:
