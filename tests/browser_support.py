@@ -46,14 +46,31 @@ def serve_directory(directory: Path) -> AbstractContextManager[str]:
     return _serve_directory(directory, _QuietHandler)
 
 
+def overlay(site: Path, folder: Path) -> Path:
+    """``folder`` made to serve as ``site`` (a link to each of its entries), for a test to add
+    files beside them without writing into a site that other tests read at the same time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in site.iterdir():
+        (folder / entry.name).symlink_to(entry)
+    return folder
+
+
+TIMEOUT_MS = 120_000
+"""How long an action or a wait in a page may take before it fails (Playwright's own is 30 s):
+a deadline for a busy machine (another build beside the suite), never a delay."""
+
+
 class _SharedBrowser:
-    """Starting Chromium costs about a second, and several seconds on a busy machine."""
+    """Starting Chromium costs about a second, and several seconds on a busy machine.
+
+    Tests open their contexts and pages through ``new_context`` and ``new_page``, which give
+    them the suite's deadline (``TIMEOUT_MS``)."""
 
     def __init__(self) -> None:
         self._playwright: Any = None
         self._browser: Any = None
 
-    def get(self) -> Any:
+    def _get(self) -> Any:
         if self._browser is None or not self._browser.is_connected():
             from playwright.sync_api import sync_playwright
 
@@ -61,6 +78,18 @@ class _SharedBrowser:
                 self._playwright = sync_playwright().start()
             self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         return self._browser
+
+    def new_context(self, **options: Any) -> Any:
+        """A fresh context (no cookie, storage or cache of another test): Browser.new_context."""
+        context = self._get().new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        return context
+
+    def new_page(self, **options: Any) -> Any:
+        """A page in a context of its own, closed with it: Browser.new_page."""
+        page = self._get().new_page(**options)
+        page.context.set_default_timeout(TIMEOUT_MS)
+        return page
 
     def close(self) -> None:
         if self._browser is not None:
@@ -75,7 +104,7 @@ SHARED = _SharedBrowser()
 
 @contextmanager
 def chromium_page(width: int = 1280, height: int = 900) -> Iterator[Any]:
-    context = SHARED.get().new_context(viewport={"width": width, "height": height})
+    context = SHARED.new_context(viewport={"width": width, "height": height})
     try:
         yield context.new_page()
     finally:

@@ -1,4 +1,10 @@
-"""Shared helpers: copy the fixture handbook, change files in it, build it for real."""
+"""Shared helpers: copy the fixture handbook, change files in it, build it for real.
+
+``make test`` runs the suite on every core (pytest-xdist, ``-n auto --dist loadfile``): a module's
+tests stay on one worker, so its module fixtures are made once. The session's builds that every
+worker reads (``real_site``, ``printed``) are made once for the whole run, by the first worker that
+asks, under a file lock (``shared_build``): a test must never write into them.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -60,26 +67,55 @@ CANARIES = ("canari-git-7f3a9c", "canari-secret-2b8e41")
 """Planted in every test project outside practices/ and docs/: no built file may hold them."""
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    shutil.copytree(FIXTURE, tmp_path / "handbook")
-    project = Project(tmp_path / "handbook")
+def new_project(root: Path) -> Project:
+    """A copy of the fixture handbook at ``root``, with the canaries planted beside it."""
+    shutil.copytree(FIXTURE, root)
+    project = Project(root)
     project.write(".git/config", f"[remote \"origin\"]\n\textraheader = AUTHORIZATION: {CANARIES[0]}\n")
     project.write("SECRET.txt", CANARIES[1] + "\n")
     return project
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook built once for the whole session, strict, as ``make build`` does.
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return new_project(tmp_path / "handbook")
 
-    Here rather than imported from a test module: an imported fixture is a new fixture in
-    each module that imports it, so the site would be built once per module."""
-    site_dir = tmp_path_factory.mktemp("real-site")
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``make(folder)`` once for the whole run, in ``folder``, which is returned.
+
+    Alone, in this session's temporary folder. Under pytest-xdist, in the folder that all the
+    workers of this run share (the parent of each one's own): the first worker to ask makes it
+    while the others wait on the lock, then they all read it (the xdist documentation's recipe)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent
+    folder, done = shared / name, shared / f"{name}.fait"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def build_real_site(site_dir: Path) -> None:
+    """The real handbook, strict, as ``make build`` builds it."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
-    return site_dir
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook built once for the whole run, strict, as ``make build`` does.
+
+    Here rather than imported from a test module: an imported fixture is a new fixture in
+    each module that imports it, so the site would be built once per module."""
+    return shared_build(tmp_path_factory, "real-site", build_real_site)
 
 
 @pytest.fixture(scope="session")
@@ -93,12 +129,10 @@ def handbook() -> Handbook:
 
 @pytest.fixture(scope="session")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The fixture handbook, built once for the session's tests that only read it."""
-    root = tmp_path_factory.mktemp("print") / "handbook"
-    shutil.copytree(FIXTURE, root)
-    project = Project(root)
-    project.build()
-    return project
+    """The fixture handbook as the ``project`` fixture lays it out, built once for the whole run
+    for the tests that only read it (``project`` is for the tests that change it)."""
+    root = shared_build(tmp_path_factory, "print", lambda folder: new_project(folder / "handbook").build())
+    return Project(root / "handbook")
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,9 @@ import pytest
 
 from browser_support import CHROMIUM
 
+SITE_URL = "https://exemple.org/guide/"
+"""The fixture handbook's site_url (tests/fixtures/handbook/mkdocs.yml): printed links and QR codes lead there."""
+
 PDF_TOOLS = {tool: shutil.which(tool) for tool in ("pdftotext", "pdftoppm", "pdfinfo", "zbarimg")}
 needs_pdf_tools = pytest.mark.skipif(
     CHROMIUM is None or not all(PDF_TOOLS.values()),

@@ -27,7 +27,9 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+    """Poll ``condition`` until it holds; fail after ``timeout`` seconds, a deadline generous
+    enough for a busy machine (another build beside the suite)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

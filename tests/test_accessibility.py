@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_support import chromium_page, needs_chromium, serve_directory
+from browser_support import SHARED, chromium_page, needs_chromium, serve_directory
 from maillage.addresses import address
 from maillage.model.handbook import Handbook
 
@@ -33,7 +33,7 @@ def pages(real_site: Path, tmp_path_factory: pytest.TempPathFactory):
     os.symlink(real_site, root / "maillage")
     os.symlink(real_site / "404.html", root / "404.html")
     with serve_directory(root) as server_url, chromium_page() as page:
-        dark = page.context.browser.new_page(viewport=page.viewport_size, color_scheme="dark")
+        dark = SHARED.new_page(viewport=page.viewport_size, color_scheme="dark")
         page.emulate_media(color_scheme="light")
         yield server_url + "maillage/", {"light": page, "dark": dark}
 

@@ -84,7 +84,7 @@ def browser():
     """The session's one Chromium (browser_support): tests open their own contexts in it."""
     if CHROMIUM is None:
         pytest.skip("Chromium absent: apt-get install chromium (.ci/run installs it)")
-    return SHARED.get()
+    return SHARED
 
 
 @pytest.fixture(scope="module")

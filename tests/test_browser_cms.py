@@ -1,7 +1,8 @@
-"""Door 2 end to end: the real Decap CMS, served from a built copy of the handbook, in a real
-Chromium, against decap-server (the local backend, a git working copy); an editor creates a
-card through the form, it goes through the editorial workflow (draft branch, ready, publish),
-and the file that lands in practices/ passes the validator and is published by a build.
+"""Door 2 end to end: the real Decap CMS, served from the session's build of the handbook, in a
+real Chromium, against decap-server (the local backend, a git working copy of the handbook); an
+editor creates a card through the form, it goes through the editorial workflow (draft branch,
+ready, publish), and the file that lands in practices/ passes the validator and is published by
+a build of that copy.
 
 One CMS session for the whole test: it is the slowest thing the suite does in a browser."""
 
@@ -17,7 +18,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from browser_support import chromium_page, needs_chromium, serve_directory
+from browser_support import chromium_page, needs_chromium, overlay, serve_directory
 from serve_support import free_port, wait_for
 from cms_support import DECAP_SERVER, NODE, NODE_MODULES, needs_cms
 from conftest import ROOT
@@ -75,15 +76,26 @@ def listening(port: int) -> bool:
         return False
 
 
-def test_an_editor_creates_a_card_in_the_web_editor(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "projet")
-    site = build_site(project, tmp_path / "site")
-    port = free_port()
+def site_with_backend(real_site: Path, folder: Path, port: int) -> Path:
+    """The session's build of the handbook (the copy's files are the same, so is its build),
+    its editor told to find decap-server on ``port`` rather than 8081, without writing into the
+    build that other tests read."""
+    site = overlay(real_site, folder)
+    (site / "admin").unlink()
+    overlay(real_site / "admin", site / "admin")
     settings = site / "admin" / "config.yml"
     config = yaml.safe_load(settings.read_text(encoding="utf-8"))
     assert config["local_backend"] is True and config["publish_mode"] == "editorial_workflow"
-    config["local_backend"] = {"url": f"http://localhost:{port}/api/v1"}  # a free port, not 8081
+    config["local_backend"] = {"url": f"http://localhost:{port}/api/v1"}
+    settings.unlink()  # a link into the shared build: replaced, never written through
     settings.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return site
+
+
+def test_an_editor_creates_a_card_in_the_web_editor(real_site: Path, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projet")
+    port = free_port()
+    site = site_with_backend(real_site, tmp_path / "site", port)
 
     server = subprocess.Popen([NODE, str(DECAP_SERVER)], cwd=project, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True,

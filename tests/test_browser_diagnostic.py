@@ -87,7 +87,7 @@ def test_the_shared_address_brings_the_same_answers_back(browser, handbook: Hand
 
 def test_without_javascript_the_page_is_the_checklist(real_site: Path) -> None:
     with serve_directory(real_site) as base_url:
-        context = SHARED.get().new_context(java_script_enabled=False)
+        context = SHARED.new_context(java_script_enabled=False)
         try:
             page = context.new_page()
             page.goto(base_url + PAGE)

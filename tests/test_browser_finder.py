@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import chromium_page, needs_chromium, serve_directory
+from browser_support import SHARED, chromium_page, needs_chromium, serve_directory
 
 pytestmark = needs_chromium
 
@@ -158,7 +158,7 @@ def test_the_filters_work_from_the_keyboard_with_a_visible_focus(finder, data: d
 
 def test_without_javascript_the_page_leads_to_the_sections(browser, data: dict) -> None:
     base_url, page = browser
-    without_script = page.context.browser.new_page(java_script_enabled=False)
+    without_script = SHARED.new_page(java_script_enabled=False)
     try:
         without_script.goto(base_url + "trouver/?phase=launch")
         finder = without_script.locator("#maillage-finder")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from maillage.addresses import address
-from browser_support import chromium_page, needs_chromium, serve_directory
+from browser_support import SHARED, chromium_page, needs_chromium, serve_directory
 from maillage.rendering.typography import french_text as typeset
 from maillage.model.entries import Card
 from maillage.model.handbook import Handbook
@@ -80,7 +80,7 @@ def test_a_card_leads_to_its_cases_and_its_neighbours(browser, card: Card) -> No
 
 def test_on_a_phone_the_menu_opens_and_leads_to_the_finder(browser, card: Card) -> None:
     base_url, desktop = browser
-    page = desktop.context.browser.new_page(viewport=PHONE)
+    page = SHARED.new_page(viewport=PHONE)
     try:
         page.goto(base_url + address(card))
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import chromium_page, needs_chromium, serve_directory
+from browser_support import SHARED, chromium_page, needs_chromium, serve_directory
 from maillage.addresses import address
 from maillage.model.handbook import Handbook
 from maillage.rendering.typography import french_text as typeset
@@ -152,7 +152,7 @@ def test_a_first_search_downloads_little_and_never_material_s_index(browser, rea
     would. Material's index and search worker are never requested."""
     os.symlink(real_site, tmp_path / "maillage")
     with serve_directory(tmp_path) as server_url:
-        page = browser[1].context.browser.new_page()  # its own context: an empty cache
+        page = SHARED.new_page()  # its own context: an empty cache
         base_url = server_url + "maillage/"
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))

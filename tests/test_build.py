@@ -24,9 +24,9 @@ def text_of(html: str) -> str:
 
 
 @pytest.fixture
-def site(project: Project) -> Project:
-    project.build()
-    return project
+def site(printed: Project) -> Project:
+    """The fixture handbook built once for the run: these tests only read it."""
+    return printed
 
 
 def test_card_page_renders_every_field_in_order(site: Project) -> None:

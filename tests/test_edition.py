@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import Project
+from conftest import Project, new_project
 from maillage.model.entries import Card, Source, SourceRef
 from maillage.pipeline import load_handbook
 from maillage.rendering.dating import number, source_year, source_years
@@ -55,8 +55,10 @@ def add(project: Project, relative: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-@pytest.fixture
-def site(project: Project) -> Project:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Built once for the module: its tests only read it."""
+    project = new_project(tmp_path_factory.mktemp("edition") / "handbook")
     add(project, "practices/lancer/partir-des-objectifs.yml", f"note: \"{NOTE}\"\n")
     add(project, "practices/experiences/reseau-essai.yml", f"note: \"{NOTE}\"\n")
     add(project, "practices/sources/guide-source.yml", "year_approximate: true\n")

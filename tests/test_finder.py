@@ -36,9 +36,9 @@ compressed at 10,000 cards."""
 
 
 @pytest.fixture
-def site(project: Project) -> Project:
-    project.build()
-    return project
+def site(printed: Project) -> Project:
+    """The fixture handbook built once for the run: these tests only read it."""
+    return printed
 
 
 def decoded(data: dict) -> dict[str, dict[str, list[str]]]:

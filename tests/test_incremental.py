@@ -42,9 +42,23 @@ class ServedSite:
         plugin = config.plugins["maillage"]
         plugin.background_search.wait()
 
-    def written_since(self, moment: float) -> set[str]:
+    def moment(self) -> int:
+        """A file time later than every file of the site, on the file system's clock (coarser
+        than time.time_ns(), so that a file written just after time.time_ns() may read earlier):
+        whatever has this time or a later one was written after this call."""
+        newest = max(path.stat().st_mtime_ns for path in self.site.rglob("*") if path.is_file())
+        marker = self.site.parent / f"{self.site.name}.moment"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            marker.touch()
+            if (moment := marker.stat().st_mtime_ns) > newest:
+                return moment
+            time.sleep(0.001)
+        raise AssertionError(f"l'horloge des fichiers n'a pas dépassé {newest} en 10 s")
+
+    def written_since(self, moment: int) -> set[str]:
         return {path.relative_to(self.site).as_posix() for path in self.site.rglob("*.html")
-                if path.stat().st_mtime_ns > moment and "pagefind" not in path.parts}
+                if path.stat().st_mtime_ns >= moment and "pagefind" not in path.parts}
 
 
 def clean_build(project: Project, site: Path) -> None:
@@ -74,8 +88,7 @@ def served(project: Project, tmp_path: Path) -> ServedSite:
 
 def edit_then_compare(served: ServedSite, tmp_path: Path, edit, name: str) -> set[str]:
     """Apply ``edit``, build incrementally, compare with a clean build; the pages written."""
-    time.sleep(0.01)  # a distinct mtime for what this build writes
-    before = time.time_ns()
+    before = served.moment()
     edit()
     served.build()
     reference = tmp_path / f"reference-{name}"

@@ -29,9 +29,8 @@ from maillage.printing.qr import MODULE_PX, qr_svg
 from maillage.rendering.environment import french_date
 from maillage.rendering.sanitise import sanitise
 from maillage.rendering.typography import french_text as typeset, french_typography
-from print_support import entry_anchors, read_article
+from print_support import SITE_URL, entry_anchors, read_article
 
-SITE_URL = "https://exemple.org/guide/"
 CARD_SECTIONS = ("lancer", "gerer", "perenniser", "groupements-employeurs", "vigilance")
 
 

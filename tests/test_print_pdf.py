@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import CHROMIUM, chromium_page, needs_chromium, serve_directory
+from browser_support import CHROMIUM, chromium_page, needs_chromium, overlay, serve_directory
 from maillage.addresses import address
 from conftest import Project
 from maillage.model.handbook import Handbook
 from maillage.printing.pdf import make_pdfs, print_jobs, print_to_pdf
 from maillage.rendering.typography import french_text as typeset
-from print_support import PDF_TOOLS, flat, needs_pdf_tools, pdf_pages, pdf_text
-from test_print import SITE_URL
+from print_support import PDF_TOOLS, SITE_URL, flat, needs_pdf_tools, pdf_pages, pdf_text
 
 BODY_MM = (17, 18, 17, 20)
 """print.css's page margins (left, top, right, bottom): the page title and number sit in them."""
@@ -30,10 +29,10 @@ LONG_CARDS_SECTION = "perenniser"
 
 
 @pytest.fixture(scope="module")
-def fixture_pdfs(printed: Project) -> Path:
-    site = printed.root / "site"
-    make_pdfs([job for job in print_jobs(site, site / "pdf") if job.name in ("lancer", "guide-complet", "cartes")])
-    return site / "pdf"
+def fixture_pdfs(printed: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")  # beside the shared build, which other tests read
+    make_pdfs([job for job in print_jobs(printed.root / "site", out) if job.name in ("lancer", "guide-complet", "cartes")])
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -121,25 +120,22 @@ def test_a_card_page_printed_from_the_browser_is_one_clean_card(printed: Project
 
 @needs_chromium
 def test_deck_steps_fit_their_face_and_a_pdf_link_appears_once_its_pdf_exists(
-        real_site: Path, real_pdfs: Path) -> None:
-    pdf = real_site / "pdf" / f"{REAL_SECTION}.pdf"
+        real_site: Path, real_pdfs: Path, tmp_path: Path) -> None:
+    site = overlay(real_site, tmp_path / "site")  # the PDF beside the site, as make pdf writes it
+    pdf = site / "pdf" / f"{REAL_SECTION}.pdf"
     pdf.parent.mkdir()
     pdf.write_bytes((real_pdfs / pdf.name).read_bytes())
-    try:
-        with serve_directory(real_site) as base_url, chromium_page() as page:
-            page.goto(base_url + "imprimer/cartes/")
-            overflowing = page.evaluate("""() => [...document.querySelectorAll('.maillage-deck__face')]
-                .filter(face => face.scrollHeight > face.clientHeight + 1
-                                || face.querySelector('.maillage-deck__steps--clipped'))
-                .map(face => face.textContent.trim().slice(0, 60))""")
-            assert overflowing == []
-            assert page.locator(".maillage-deck__steps").count() == len(list((real_site / "fiches").iterdir()))
-            assert page.locator("a.maillage-pdf-link").is_hidden(), "the whole deck has no PDF here: no link"
-            page.goto(base_url + f"imprimer/{REAL_SECTION}/")
-            page.locator("a.maillage-pdf-link").wait_for(state="visible")
-    finally:
-        pdf.unlink()
-        pdf.parent.rmdir()
+    with serve_directory(site) as base_url, chromium_page() as page:
+        page.goto(base_url + "imprimer/cartes/")
+        overflowing = page.evaluate("""() => [...document.querySelectorAll('.maillage-deck__face')]
+            .filter(face => face.scrollHeight > face.clientHeight + 1
+                            || face.querySelector('.maillage-deck__steps--clipped'))
+            .map(face => face.textContent.trim().slice(0, 60))""")
+        assert overflowing == []
+        assert page.locator(".maillage-deck__steps").count() == len(list((real_site / "fiches").iterdir()))
+        assert page.locator("a.maillage-pdf-link").is_hidden(), "the whole deck has no PDF here: no link"
+        page.goto(base_url + f"imprimer/{REAL_SECTION}/")
+        page.locator("a.maillage-pdf-link").wait_for(state="visible")
 
 
 def outline_of(pdf: Path) -> list[tuple[int, str, int]]:
