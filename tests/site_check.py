@@ -10,6 +10,7 @@
   the plugin writes at old card addresses (a card's ``replaces``): there exactly one refresh, to
   the card that replaced the id, and nothing else. No element id twice in a page (the theme's
   scripts find their elements by id).
+- No attribute list shown as text (``{: .classe }``: a template line that lost its place).
 - French typography, when the plugin applies it: no ordinary space before a ``; : ! ?`` that ends
   a word group, nor inside « », in the text of any page (code, scripts and styles aside), where
   a narrow browser would start a line with the mark.
@@ -203,6 +204,10 @@ class _Page(HTMLParser):
 
     def check_text(self) -> None:
         text, self._run = "".join(self._run), []
+        if self._code == 0 and _LEAKED_ATTRIBUTES.search(text):
+            # Templates set classes with attribute lists; one that lost its line shows as text.
+            self.findings.append(f"{self.url} : liste d'attributs affichée telle quelle : "
+                                 f"« {_LEAKED_ATTRIBUTES.search(text)[0][:40]} »")  # type: ignore[index]
         if not self.policy.typography or self._typography_findings >= 3:
             return
         for match in _BREAKABLE_BEFORE_MARK.finditer(text):
@@ -227,6 +232,10 @@ class _Page(HTMLParser):
             return reference
         resolved = urljoin(self.policy.base_path + self.url, parts.path)
         return resolved[len(self.policy.base_path):] if resolved.startswith(self.policy.base_path) else resolved
+
+
+_LEAKED_ATTRIBUTES = re.compile(r"\{:\s*[.#][^}]*\}")
+"""``{: .classe }`` in a page's text: editors cannot write one (the validator refuses them)."""
 
 
 def check_page(html: str, url: str, policy: Policy) -> tuple[list[str], set[str]]:

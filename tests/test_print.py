@@ -151,7 +151,7 @@ def generated_print_pages(project: Project) -> dict[str, str]:
 
 
 def built_print_pages(project: Project) -> dict[str, str]:
-    site = project.build()
+    site = project.build(serve=True)  # as under `mkdocs serve`: a build for good lets the fragments go
     return {page.relative_to(site).as_posix(): page.read_text(encoding="utf-8")
             for page in (site / "imprimer").rglob("index.html")}
 
