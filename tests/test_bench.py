@@ -15,6 +15,7 @@ from maillage.validation.schemas import SchemaSet
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchmarking.baseline import plugin_output, write_baseline  # noqa: E402
+from benchmarking.measures import retitled  # noqa: E402
 from benchmarking.synthetic import write_handbook  # noqa: E402
 
 
@@ -35,3 +36,15 @@ def test_a_synthetic_handbook_is_valid_complete_and_mirrored_by_its_baseline(tmp
     assert "maillage" not in [next(iter(entry)) if isinstance(entry, dict) else entry for entry in config["plugins"]]
     generated = {file.src_uri for file in plugin_output(handbook).files}
     assert generated and all((baseline / "docs" / uri).is_file() for uri in generated)
+
+
+def test_the_edit_the_benchmark_times_leaves_every_card_valid(tmp_path) -> None:
+    """The edit loop waits for the edited title on the card's page: a card the edit made invalid
+    would show the problems page instead, and the benchmark would wait in vain (it did, at 10,000
+    cards, when the marker was added to a title already near the length limit)."""
+    write_handbook(tmp_path, 30, ROOT)
+    for number, card in enumerate(sorted((tmp_path / "practices").glob("[!_]*/*.yml"))):
+        if yaml.safe_load(card.read_text(encoding="utf-8")).get("title"):
+            card.write_text(retitled(card.read_text(encoding="utf-8"), f"Modification numero {number} banc essai"),
+                            encoding="utf-8")
+    assert load_handbook(tmp_path / "practices", tmp_path).problems == []
