@@ -7,6 +7,7 @@ them, so that no template ever has to search the collection.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,10 +18,15 @@ from .entries import Card, Case, Diagnostic, Source, Term
 from .vocabulary import Vocabulary
 
 
+_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Unicode's blocks of combining diacritical marks: every accent of a Latin, Greek or Cyrillic
+letter once decomposed. One regular expression removes them several times faster than asking
+``unicodedata.combining`` about each character, which every sort of 10,000 titles used to do."""
+
+
 def sort_key(text: str) -> str:
     """French alphabetical order without a locale: accents and case ignored."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return _DIACRITICS.sub("", unicodedata.normalize("NFD", text)).casefold()
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ def reference_problems(files: list[Loaded], unreadable: Mapping[str, Collection[
         owner[(item.kind, entry_id)] = item
         ids[item.kind][entry_id] = item
 
+    pages: dict[str, str] | None = None  # made once, when the first link between pages is met
     for item in files:
         entry_id = item.data.get("id")
         for name, (holder, target) in REFERENCE_FIELDS.items():
@@ -97,7 +98,9 @@ def reference_problems(files: list[Loaded], unreadable: Mapping[str, Collection[
                                            unreadable=unreadable.get("source", ()))
         problems += _item_reference_problems(item, ids, unreadable)
         if item.page_links and isinstance(entry_id, str):
-            problems += _check_page_links(item, entry_id, ids)
+            if pages is None:
+                pages = {entry_page(kind, name): kind for kind in ids if kind not in SHARED_PAGES for name in ids[kind]}
+            problems += _check_page_links(item, entry_id, ids, pages)
     return problems
 
 
@@ -127,9 +130,10 @@ def _item_reference_problems(item: Loaded, ids: Mapping[str, dict[str, Loaded]],
                                           unreadable=unreadable.get("source", ()))
 
 
-def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str, Loaded]]) -> Iterable[Problem]:
-    """A link between pages leads to a page the handbook publishes, or the strict build fails."""
-    pages = {entry_page(kind, name): kind for kind in ids if kind not in SHARED_PAGES for name in ids[kind]}
+def _check_page_links(item: Loaded, entry_id: str, ids: Mapping[str, Mapping[str, Loaded]],
+                      pages: Mapping[str, str]) -> Iterable[Problem]:
+    """A link between pages leads to a page the handbook publishes, or the strict build fails.
+    ``pages``: the address of every entry's own page, made once for all the files that link."""
     shared = {KINDS[kind].page: kind for kind in SHARED_PAGES}
     here = posixpath.dirname(entry_page(item.kind, entry_id))
     for path, destination in item.page_links:

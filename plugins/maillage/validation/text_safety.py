@@ -71,8 +71,10 @@ def unsafe_texts(document: Document) -> list[tuple[FieldPath, str]]:
     return found
 
 
-_TRIGGERS = ("<", "{", "](", "]:", "!!!", "???", "///", "8<", "#", "*[", "==", "--", "\\")
-"""Text each rule below needs at least one of (a backslash: YAML's double-quoted escapes)."""
+_TRIGGERS = ("<", "{", "](", "]:", "!!!", "???", "///", "8<", "#", "*[", "==", "--")
+"""Text each rule below needs at least one of."""
+_FILE_TRIGGERS = re.compile("|".join(re.escape(trigger) for trigger in (*_TRIGGERS, "\\")))
+"""The same in a file's text, and a backslash: YAML's double-quoted escapes."""
 
 
 def _may_hold_code(text: str) -> bool:
@@ -80,12 +82,12 @@ def _may_hold_code(text: str) -> bool:
 
     YAML makes a value from the characters of the file, adding only spaces and line breaks where
     it folds lines, except through escapes in double quotes (``"\\x3c"`` is ``<``): a file with
-    none of the triggers and no backslash holds no value to look at. The schema line's ``#`` is
-    in every file, so files are walked whenever a trigger is found anywhere: the cost is one pass
-    of ``str.__contains__`` per trigger, then the walk.
+    none of the triggers and no backslash holds no value to look at. The schema line, whose ``#``
+    every file has, is skipped; a trigger anywhere else has the file walked. One regular
+    expression finds them all in one pass: thirteen ``in`` tests cost twice as much.
     """
-    body = text.split("\n", 1)[1] if text.startswith("# yaml-language-server") else text
-    return any(trigger in body for trigger in _TRIGGERS)
+    start = text.find("\n") + 1 if text.startswith("# yaml-language-server") else 0
+    return _FILE_TRIGGERS.search(text, start) is not None
 
 
 def _collect(data: object, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
@@ -103,7 +105,7 @@ def _collect(data: object, path: FieldPath, found: list[tuple[FieldPath, str]]) 
 
 def unsafe_text(text: str) -> str | None:
     """Why ``text`` cannot be published as it is, or None when it is safe."""
-    if not any(trigger in text for trigger in _TRIGGERS[:-1]):
+    if not any(trigger in text for trigger in _TRIGGERS):
         return None  # what every rule below needs: most texts of a handbook have none
     for autolink in _ANY_AUTOLINK.finditer(text):
         scheme = _scheme(autolink.group(1))
