@@ -71,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         if size == PROFILE_SIZE:
             total, spots = measures.profile_build(handbook, args.workdir / f"site-profil-{size}")
             results.profile = (size, total, _hot_spots(spots))
+            if not args.no_serve:
+                total, spots = measures.profile_edit(handbook, args.workdir / f"site-profil-edition-{size}")
+                results.edit_profile = (size, total, _hot_spots(spots))
+        if size == max(sizes):
+            total, spots = measures.profile_validation(handbook)
+            results.validation_profile = (size, total, _hot_spots(spots))
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(results, kept_analysis(args.output)), encoding="utf-8")

@@ -24,6 +24,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -269,28 +271,80 @@ class HotSpot:
     calls: int
 
 
-def profile_build(project: Path, site: Path, top: int = 25) -> tuple[float, list[HotSpot]]:
-    """cProfile of one in-process build: total seconds and the heaviest functions (cumulative)."""
+def profile_build(project: Path, site: Path) -> tuple[float, list[HotSpot]]:
+    """cProfile of one in-process build: total seconds and every function's times."""
     from mkdocs.commands.build import build as mkdocs_build
+
+    config = _config(project, site)
+    config.plugins.on_startup(command="build", dirty=False)
+    with _inside(project):
+        return _profiled(lambda: mkdocs_build(config))
+
+
+def profile_edit(project: Path, site: Path) -> tuple[float, list[HotSpot]]:
+    """cProfile of the build ``make serve`` runs once a card's title is saved.
+
+    As ``mkdocs serve --dirty`` does it, in one process: the plugin started once, a first
+    build, then the configuration read again and a dirty build after the edit. The first
+    build's background search indexing is awaited, so that the profile holds the rebuild alone.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config = _config(project, site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugin = config.plugins["maillage"]
+    card = sorted((project / "practices" / "gerer").glob("*.yml"))[0]
+    original = card.read_text(encoding="utf-8")
+    with _inside(project):
+        try:
+            mkdocs_build(config, dirty=True)
+            plugin.background_search.wait()
+            card.write_text(retitled(original, "Modification profilee banc essai"), encoding="utf-8")
+            edited = _config(project, site)
+            # MkDocs keeps a plugin that has on_startup from one configuration to the next, as
+            # under serve: it remembers the last build.
+            assert edited.plugins["maillage"] is plugin
+            return _profiled(lambda: mkdocs_build(edited, dirty=True))
+        finally:
+            card.write_text(original, encoding="utf-8")
+            plugin.background_search.wait()
+
+
+def profile_validation(project: Path) -> tuple[float, list[HotSpot]]:
+    """cProfile of ``load_handbook`` over the handbook, as a build runs it first."""
+    from maillage.pipeline import load_handbook
+
+    return _profiled(lambda: load_handbook(project / "practices", project))
+
+
+def _config(project: Path, site: Path):
     from mkdocs.config import load_config
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    profiler = cProfile.Profile()
+    return load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+
+
+@contextmanager
+def _inside(project: Path) -> Iterator[None]:
+    """In the project's folder, as the child processes run: relative paths in mkdocs.yml
+    (snippets) agree."""
     here = Path.cwd()
-    os.chdir(project)  # as the child processes run: relative paths in mkdocs.yml (snippets) agree
+    os.chdir(project)
     try:
-        start = time.perf_counter()
-        profiler.runcall(mkdocs_build, config)
-        total = time.perf_counter() - start
+        yield
     finally:
         os.chdir(here)
+
+
+def _profiled(work: Callable[[], object]) -> tuple[float, list[HotSpot]]:
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.runcall(work)
+    total = time.perf_counter() - start
     stats = pstats.Stats(profiler, stream=io.StringIO())
     spots = []
     for (filename, line, name), (calls, _, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
-        where = _short(filename)
-        spots.append(HotSpot(f"{where}:{line}({name})", cumulative, own, calls))
+        spots.append(HotSpot(f"{_short(filename)}:{line}({name})", cumulative, own, calls))
     return total, spots
 
 

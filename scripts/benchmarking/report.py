@@ -42,6 +42,8 @@ class Results:
     build_commands: list[str]
     edits: dict[int, list[float]] = field(default_factory=dict)
     profile: tuple[int, float, list[HotSpot]] | None = None
+    edit_profile: tuple[int, float, list[HotSpot]] | None = None
+    validation_profile: tuple[int, float, list[HotSpot]] | None = None
 
 
 def median(values: list[float]) -> float:
@@ -208,16 +210,30 @@ def render(results: Results, previous: str | None) -> str:
     if results.profile:
         size, total, spots = results.profile
         plain = median([run.seconds for run in sizes[size].handbook]) if size in sizes else None
-        lines += ["", f"## Où passe le temps ({cards(size)} fiches)", "",
-                  f"cProfile d'une construction du guide dans un seul processus : {number(total)} s sous le profileur"
-                  + (f", {number(plain)} s sans." if plain else "."),
-                  "D'abord les fonctions du greffon (`maillage/`) par temps cumulé (appels compris), puis les plus",
-                  "lourdes de toutes les bibliothèques par temps propre.", "",
-                  "| fonction | cumulé | propre | appels |", "|---|---|---|---|"]
-        lines += [f"| `{spot.function}` | {number(spot.cumulative, 2)} s | {number(spot.own, 2)} s | {spot.calls} |"
-                  for spot in spots]
+        lines += _profile_table(f"Où passe le temps ({cards(size)} fiches)",
+                                f"cProfile d'une construction du guide dans un seul processus : {number(total)} s sous le profileur"
+                                + (f", {number(plain)} s sans." if plain else "."), spots)
+    if results.edit_profile:
+        size, total, spots = results.edit_profile
+        lines += _profile_table(f"Où passe le temps d'une édition ({cards(size)} fiches)",
+                                "cProfile de la construction que `make serve` lance après un changement de titre, dans "
+                                "un seul processus, une fois l'indexation de la construction précédente finie : "
+                                f"{number(total)} s sous le profileur.", spots)
+    if results.validation_profile:
+        size, total, spots = results.validation_profile
+        lines += _profile_table(f"Où passe le temps de la validation ({cards(size)} fiches)",
+                                f"cProfile de `load_handbook` : {number(total, 2)} s sous le profileur.", spots)
     lines += ["", MARKER, ""]
     return "\n".join(lines) + (previous or "")
+
+
+def _profile_table(title: str, measured: str, spots: list[HotSpot]) -> list[str]:
+    return ["", f"## {title}", "", measured,
+            "D'abord les fonctions du greffon (`maillage/`) par temps cumulé (appels compris), puis les plus",
+            "lourdes de toutes les bibliothèques par temps propre.", "",
+            "| fonction | cumulé | propre | appels |", "|---|---|---|---|",
+            *(f"| `{spot.function}` | {number(spot.cumulative, 2)} s | {number(spot.own, 2)} s | {spot.calls} |"
+              for spot in spots)]
 
 
 def kept_analysis(path: Path) -> str | None:
