@@ -96,7 +96,7 @@ apercu:
 	MODE=apercu bash scripts/pages.sh "$(STEP)" "$(or $(APERCU_DIR),apercu-recu)"
 
 ## bench: measure 100, 1,000 and 10,000 synthetic cards against plain MkDocs; writes
-## benchmarks/RESULTS.md (about two hours on two cores; BENCH=--quick: 100 and 1,000 only)
+## benchmarks/RESULTS.md (about an hour on two cores; BENCH=--quick: 100 and 1,000 only)
 BENCH ?=
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH)
