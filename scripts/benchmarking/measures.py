@@ -199,6 +199,11 @@ def validation_times(project: Path, repeats: int) -> tuple[list[float], list[flo
 _TITLE_LINE = re.compile(r"^title: .*$", re.MULTILINE)
 
 
+def _card_to_edit(project: Path) -> Path:
+    """The card whose title the edit loop and its profile change: the same one in both."""
+    return sorted((project / "practices" / "gerer").glob("*.yml"))[0]
+
+
 def retitled(card_text: str, title: str) -> str:
     """The card's text with ``title`` in place of its one-line title."""
     edited = _TITLE_LINE.sub(f"title: {title}", card_text, count=1)
@@ -212,7 +217,7 @@ def edit_to_reload(project: Path, edits: int, timeout: float = 600, first_build:
 
     The browser's livereload poll adds at most its own interval on top; the rebuild is the cost.
     """
-    card = sorted((project / "practices" / "gerer").glob("*.yml"))[0]
+    card = _card_to_edit(project)
     site_url = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -293,7 +298,7 @@ def profile_edit(project: Path, site: Path) -> tuple[float, list[HotSpot]]:
     config = _config(project, site)
     config.plugins.on_startup(command="serve", dirty=True)
     plugin = config.plugins["maillage"]
-    card = sorted((project / "practices" / "gerer").glob("*.yml"))[0]
+    card = _card_to_edit(project)
     original = card.read_text(encoding="utf-8")
     with _inside(project):
         try:
